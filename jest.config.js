@@ -1,0 +1,23 @@
+/** Two projects: unit tests next to the code on an in-process broker, and integration suites on
+ * real servers (nats-server, PostgreSQL, Redis) that the global setup starts once per run. */
+const transform = { "^.+\\.tsx?$": ["@swc/jest", { jsc: { target: "es2022" } }] };
+const common = { transform, testEnvironment: "node", moduleFileExtensions: ["ts", "js", "json"] };
+
+module.exports = {
+  testTimeout: 30000,
+  reporters: ["default", "<rootDir>/test/harness/summary-reporter.js"],
+  projects: [
+    {
+      ...common,
+      displayName: "unit",
+      testMatch: ["<rootDir>/{lib,mixins,services,gateway,sandbox}/**/*.test.ts"],
+    },
+    {
+      ...common,
+      displayName: "integration",
+      testMatch: ["<rootDir>/test/integration/**/*.test.ts"],
+      globalSetup: "<rootDir>/test/harness/global-setup.ts",
+      globalTeardown: "<rootDir>/test/harness/global-teardown.ts",
+    },
+  ],
+};
