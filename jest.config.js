@@ -10,7 +10,12 @@ module.exports = {
     {
       ...common,
       displayName: "unit",
-      testMatch: ["<rootDir>/{lib,mixins,services,gateway,sandbox}/**/*.test.ts"],
+      testMatch: ["<rootDir>/{lib,mixins,services,gateway,k8s}/**/*.test.ts"],
+    },
+    {
+      ...common,
+      displayName: "sandbox",
+      testMatch: ["<rootDir>/sandbox/**/*.test.ts"],
     },
     {
       ...common,

@@ -102,7 +102,12 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
 
   if (e.name === "ValidationError" && type === "VALIDATION_ERROR") {
     status = 422;
-    data = { fields: Array.isArray(e.data) ? e.data : ((e.data as { fields?: unknown } | undefined)?.fields ?? e.data) };
+    const fields = Array.isArray(e.data) ? e.data : (e.data as { fields?: unknown } | undefined)?.fields;
+    data = {
+      fields: Array.isArray(fields)
+        ? fields.map((f: { field?: unknown; message?: unknown; type?: unknown }) => ({ field: f.field, message: f.message, type: f.type }))
+        : [],
+    };
   }
   if (e.name === "RequestTimeoutError" || e.name === "ServiceNotAvailableError" || e.name === "ServiceNotFoundError") {
     status = 503;

@@ -1,0 +1,69 @@
+/**
+ * Jest reporter: at the end of the run prints one plain line, alone on its line,
+ *   "N passed, N failed"            (", N skipped" appended when tests were skipped or todo)
+ * counting tests, and writes the same line to test-results/summary.txt.
+ *
+ * - A suite that failed without a failing test (it could not run, or a hook failed) counts as at
+ *   least one failure.
+ * - The line is printed when jest's process exits, so it comes after jest's own summary and after
+ *   the global teardown. If jest then exits non-zero with no failure counted (a global teardown that
+ *   threw, say), the line and the file say "1 failed", so they never contradict the exit code.
+ * - In watch mode it is printed after every run instead.
+ */
+"use strict";
+
+const fs = require("node:fs");
+const path = require("node:path");
+
+class SummaryReporter {
+  constructor(globalConfig) {
+    this.rootDir = (globalConfig && globalConfig.rootDir) || process.cwd();
+    this.watch = Boolean(globalConfig && (globalConfig.watch || globalConfig.watchAll));
+    this.file = path.join(this.rootDir, "test-results", "summary.txt");
+    this.counts = undefined;
+    this.exitHookInstalled = false;
+  }
+
+  onRunStart() {
+    // A stale summary must not stand for this run if it dies midway.
+    fs.rmSync(this.file, { force: true });
+  }
+
+  onRunComplete(_testContexts, results) {
+    let failed = results.numFailedTests;
+    for (const suite of results.testResults) {
+      const suiteFailed = Boolean(suite.testExecError) || Boolean(suite.failureMessage);
+      if (suiteFailed && suite.numFailingTests === 0) failed += 1;
+    }
+    this.counts = {
+      passed: results.numPassedTests,
+      failed,
+      skipped: results.numPendingTests + results.numTodoTests,
+    };
+    this.writeFile();
+    if (this.watch) {
+      process.stdout.write(`\n${this.line()}\n`);
+    } else if (!this.exitHookInstalled) {
+      this.exitHookInstalled = true;
+      process.on("exit", (code) => {
+        if (code !== 0 && this.counts.failed === 0) {
+          this.counts.failed = 1;
+          this.writeFile();
+        }
+        fs.writeSync(1, `\n${this.line()}\n`);
+      });
+    }
+  }
+
+  line() {
+    const { passed, failed, skipped } = this.counts;
+    return `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`;
+  }
+
+  writeFile() {
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    fs.writeFileSync(this.file, `${this.line()}\n`);
+  }
+}
+
+module.exports = SummaryReporter;
