@@ -44,30 +44,36 @@ export function localChannels(broker: ServiceBroker): ChannelDef[] {
   return out;
 }
 
-/** Creates the catalogue's streams and the given durable consumers; safe to run on every node at once. */
-export async function ensureNatsChannels(url: string, channels: ChannelDef[]): Promise<void> {
+/**
+ * Creates the catalogue's streams and the given durable consumers; safe to run on every node at
+ * once. Names carry the namespace prefix (as the adapter adds it), so namespaces sharing one NATS
+ * never share a stream.
+ */
+export async function ensureNatsChannels(url: string, prefix: string, channels: ChannelDef[]): Promise<void> {
+  const p = (name: string) => (prefix ? `${prefix}.${name}` : name);
   const nc = await connect({ servers: url.split(",").map((u) => new URL(u).host), timeout: 5000 });
   try {
     const jsm = await nc.jetstreamManager();
-    for (const topic of [...EVENT_TOPICS, DEAD_LETTER_CHANNEL]) await ensureStream(jsm, topic);
+    for (const topic of [...EVENT_TOPICS, DEAD_LETTER_CHANNEL]) await ensureStream(jsm, p(topic));
     for (const chan of channels) {
-      await ensureStream(jsm, chan.name);
+      const subject = p(chan.name);
+      await ensureStream(jsm, subject);
       const durable = natsName(chan.group);
       const config = {
         durable_name: durable,
-        deliver_subject: `_avantika.deliver.${durable}.${natsName(chan.name)}`,
-        deliver_group: natsName(chan.name),
+        deliver_subject: `_avantika.deliver.${natsName(subject)}.${durable}`,
+        deliver_group: natsName(subject),
         deliver_policy: DeliverPolicy.All,
         ack_policy: AckPolicy.Explicit,
         max_ack_pending: chan.maxInFlight,
-        filter_subject: chan.name,
+        filter_subject: subject,
         ack_wait: (chan.ackWaitS ?? 30) * 1_000_000_000,
       };
       await retryOnRace(async () => {
         try {
-          await jsm.consumers.info(natsName(chan.name), durable);
+          await jsm.consumers.info(natsName(subject), durable);
         } catch {
-          await jsm.consumers.add(natsName(chan.name), config);
+          await jsm.consumers.add(natsName(subject), config);
         }
       });
     }
@@ -76,19 +82,16 @@ export async function ensureNatsChannels(url: string, channels: ChannelDef[]): P
   }
 }
 
+/** Our stream settings; the adapter is given the same, so its own "create" finds them identical. */
+const STREAM_CONFIG = { retention: RetentionPolicy.Limits, storage: StorageType.File, max_age: 7 * 24 * 3600 * 1_000_000_000 };
+
 async function ensureStream(jsm: JetStreamManager, subject: string): Promise<void> {
   const name = natsName(subject);
   await retryOnRace(async () => {
     try {
       await jsm.streams.info(name);
     } catch {
-      await jsm.streams.add({
-        name,
-        subjects: [subject],
-        retention: RetentionPolicy.Limits,
-        storage: StorageType.File,
-        max_age: 7 * 24 * 3600 * 1_000_000_000,
-      });
+      await jsm.streams.add({ name, subjects: [subject], ...STREAM_CONFIG });
     }
   });
 }
@@ -105,7 +108,7 @@ async function retryOnRace(step: () => Promise<void>): Promise<void> {
 }
 
 function adapterFor(config: Config): Record<string, unknown> {
-  const common = { maxRetries: MAX_RETRIES, deadLettering: { enabled: false, queueName: DEAD_LETTER_CHANNEL } };
+  const common = { prefix: config.namespace, maxRetries: MAX_RETRIES, deadLettering: { enabled: false, queueName: DEAD_LETTER_CHANNEL } };
   switch (config.channels.adapter) {
     case "nats":
       return {
@@ -115,6 +118,7 @@ function adapterFor(config: Config): Record<string, unknown> {
           nats: {
             url: config.channels.natsUrl,
             connectionOptions: { maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 5000 },
+            streamConfig: STREAM_CONFIG,
             consumerOptions: { config: { deliver_policy: "all" } },
           },
         },
@@ -151,7 +155,7 @@ export function createChannelsMiddleware(config: Config): Middleware {
   middleware.started = async function (this: ServiceBroker) {
     if (!broker) throw new Error("channels middleware started before created");
     if (config.channels.adapter === "nats" && config.channels.natsUrl) {
-      await ensureNatsChannels(config.channels.natsUrl, localChannels(broker));
+      await ensureNatsChannels(config.channels.natsUrl, config.namespace, localChannels(broker));
     }
     if (!originalStarted) return;
     const what = config.channels.adapter === "kafka" ? `Kafka brokers ${config.channels.kafkaBrokers.join(",")}` : `the ${config.channels.adapter} channel adapter`;
