@@ -179,7 +179,8 @@ export function loadConfig(source: Env = process.env): Config {
   const kafkaBrokers = list(str("KAFKA_BROKERS"));
   const shape: Shape = databaseUrl || natsUrl ? "cluster" : "embedded";
   const portNumber = num("PORT", 8080);
-  const services = str("SERVICES") ? list(str("SERVICES")) : ALL_SERVICES;
+  // SERVICES=none: a node that only calls (the REPL, benchmarks, tests).
+  const services = str("SERVICES") === "none" ? [] : str("SERVICES") ? list(str("SERVICES")) : ALL_SERVICES;
 
   const adapter: ChannelsAdapter =
     (str("CHANNELS_ADAPTER") as ChannelsAdapter | undefined) ??

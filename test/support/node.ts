@@ -56,7 +56,7 @@ export async function startTestNode(opts: NodeOptions): Promise<TestNode> {
     HOST: "127.0.0.1",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "error",
     NAMESPACE: opts.namespace,
-    SERVICES: opts.services.join(","),
+    SERVICES: opts.services.length ? opts.services.join(",") : "none",
     JWT_PRIVATE_KEY: testSigningKey(),
     AVANTIKA_DEMO: "0",
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
