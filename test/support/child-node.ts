@@ -3,15 +3,21 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
 export interface ChildNode {
+  /** What the child printed after READY: a node id, a URL. */
   nodeId: string;
   child: ChildProcess;
   kill(signal?: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
-const script = path.join(__dirname, "..", "fixtures", "node-process.ts");
+const nodeScript = path.join(__dirname, "..", "fixtures", "node-process.ts");
 
-export async function startChildNode(env: Record<string, string>, args: string[] = []): Promise<ChildNode> {
+export function startChildNode(env: Record<string, string>, args: string[] = []): Promise<ChildNode> {
+  return startChild(nodeScript, env, args);
+}
+
+/** Runs a TypeScript script in a child process and waits for its "READY <value>" line. */
+export async function startChild(script: string, env: Record<string, string>, args: string[] = []): Promise<ChildNode> {
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
     stdio: ["ignore", "pipe", "pipe"],
