@@ -20,7 +20,8 @@ import { InvalidEvent } from "../lib/errors";
 import { lifecycle } from "../lib/service";
 import { DbMixin, type DbService } from "./db.mixin";
 
-export const DEAD_LETTER_CHANNEL = "avantika.dead-letter";
+/** Prefixed with the namespace by the channel adapter, like every channel. */
+export const DEAD_LETTER_CHANNEL = "dead-letter";
 
 interface ChannelSender {
   sendToChannel(name: string, payload: unknown, opts?: Record<string, unknown>): Promise<void>;
