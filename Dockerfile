@@ -19,30 +19,36 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build \
- # tsc emits only .js: mirror the non-TypeScript files that code loads next to itself
- # (SQL migrations, problem packages, JSON schemas) into dist/ with the same layout.
- && for dir in lib mixins services gateway sandbox problems; do \
+RUN npm run build
+# tsc emits only .js: mirror the non-TypeScript files that code loads next to itself
+# (SQL migrations via path.join(__dirname, "migrations"), sandbox/native/*, problem
+# packages) into dist/ with the same layout.
+RUN for dir in lib mixins services gateway sandbox problems; do \
       [ -d "$dir" ] || continue; \
       find "$dir" -type f ! -name '*.ts' ! -name '*.tsx' -exec cp --parents {} dist/ \; ; \
-    done \
- # The browser app, when the repository has one (frontend/ with its own package.json).
- && if [ -f frontend/package.json ]; then \
-      (cd frontend && npm ci --no-audit --no-fund && npm run build); \
+    done
+# The browser app, when the repository has one (frontend/ with its own package.json).
+RUN if [ -f frontend/package.json ]; then \
+      cd frontend && npm ci --no-audit --no-fund && npm run build; \
     fi \
- && mkdir -p frontend/dist \
- && npm prune --omit=dev --no-audit --no-fund
+ && mkdir -p /app/frontend/dist
+RUN npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime ------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 # tini: PID 1 that forwards SIGTERM to node (graceful broker.stop) and reaps the runsc /
 # compiler children that the sandbox group spawns.
-# runsc + toolchains: what the judge runs submissions with (ARCHITECTURE.md section 5).
+# runsc + toolchains: what the judge runs submissions with (ARCHITECTURE.md section 5, paths
+# as in sandbox/languages.ts). libc6-dev: the judge builds its supervisor with gcc -static.
+# /usr/bin/node: submissions' JS/TS run on /usr/bin/node inside the box, where /usr/local
+# (the base image's node) is masked, so the same Node 20 binary is copied there (a symlink
+# would point into the masked directory).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       tini ca-certificates \
-      runsc python3 g++ gcc openjdk-17-jdk-headless golang-go \
- && rm -rf /var/lib/apt/lists/*
+      runsc python3 gcc g++ libc6-dev openjdk-17-jdk-headless golang-go \
+ && rm -rf /var/lib/apt/lists/* \
+ && cp /usr/local/bin/node /usr/bin/node
 ENV NODE_ENV=production \
     PORT=8080 \
     WS_PORT=8081 \

@@ -46,8 +46,16 @@ export function compileSchema(schema: JsonSchema): (value: unknown) => true | Fi
   return (value) => (validate(value) ? true : toFieldProblems(validate.errors));
 }
 
+/** Our params are JSON Schemas (an object schema at the top); library mixins such as moleculer-db still declare fastest-validator rules. */
+function isJsonSchema(schema: JsonSchema): boolean {
+  return schema.type === "object" || "$schema" in schema || "anyOf" in schema || "oneOf" in schema;
+}
+
 export class AjvValidator extends Validators.Base {
+  private readonly legacy = new Validators.Fastest();
+
   override compile(schema: JsonSchema) {
+    if (!isJsonSchema(schema)) return this.legacy.compile(schema);
     const check = compileSchema(schema);
     return (params: unknown) => check(params);
   }
