@@ -54,6 +54,15 @@ export function OutboxMixin(opts: { schema: string; migrations: string; pollMs?:
   const pollMs = opts.pollMs ?? 500;
   return {
     mixins: [DbMixin({ schema: opts.schema, migrations: opts.migrations })],
+    actions: {
+      /** Events not yet published (the REPL's `outbox` command). */
+      outboxPending: {
+        visibility: "public",
+        handler(this: OutboxService) {
+          return this.outbox.pending();
+        },
+      },
+    },
     ...lifecycle<OutboxService & { stopRelay?: () => void }>({
     async started() {
       const schema = this.db.schema;
