@@ -24,6 +24,7 @@ interface ProfileRow {
 
 interface UsersService extends OutboxService {
   findProfile(tenantId: string, id: string): Promise<ProfileRow | undefined>;
+  forget(userId: string): Promise<void>;
 }
 
 const preferences = {
@@ -58,6 +59,8 @@ const UsersServiceSchema: ServiceSchema = {
   actions: {
     me: {
       auth: "required",
+      // Read on every page load; cleaned whenever the profile changes (see forget()).
+      cache: { keys: ["#user.id", "#user.tenantId"], ttl: 300 },
       async handler(this: UsersService, ctx: Context<unknown, AuthMeta>) {
         const user = currentUser(ctx);
         // Right after sign-up the user.registered event may still be in flight: wait for it briefly.
@@ -94,6 +97,7 @@ const UsersServiceSchema: ServiceSchema = {
         });
         if (!row) throw new NotFound("Profile");
         this.outbox.kick();
+        await this.forget(row.id);
         return toMe(row);
       },
     },
@@ -130,6 +134,7 @@ const UsersServiceSchema: ServiceSchema = {
         });
         if (!row) throw new NotFound("User");
         this.outbox.kick();
+        await this.forget(row.id);
         return toMe(row);
       },
     },
@@ -147,10 +152,16 @@ const UsersServiceSchema: ServiceSchema = {
     }),
     "user.email.verified": consume("user.email.verified", async function (event, client: PoolClient) {
       await client.query("UPDATE users.profiles SET email_verified = true, updated_at = now() WHERE id = $1", [event.userId]);
+      await this.forget(String(event.userId));
     }),
   },
 
   methods: {
+    /** Drops the cached `users.me` of a user (its key is "users.me:<id>|<tenant>"). */
+    async forget(this: UsersService, userId: string) {
+      await this.broker.cacher?.clean(`users.me:${userId}|*`);
+    },
+
     async findProfile(this: UsersService, tenantId: string, id: string) {
       return this.db.withTenant(tenantId, async (client) => {
         const result = await client.query<ProfileRow>("SELECT * FROM users.profiles WHERE id = $1", [id]);
