@@ -145,6 +145,13 @@ const ApiServiceSchema: ServiceSchema = {
   },
 
   actions: {
+    /**
+     * moleculer-web's entry action (merged with the mixin's). Never retried: a retry replays a
+     * half-handled request (URL already rewritten, body consumed) and answers 404. The calls it
+     * makes to other actions keep their own retries.
+     */
+    rest: { retryPolicy: { enabled: false } },
+
     health: {
       handler(this: ApiService) {
         const nodes = (this.broker.registry as unknown as Registry).getNodeList({ onlyAvailable: true, withServices: false });
@@ -160,6 +167,8 @@ const ApiServiceSchema: ServiceSchema = {
     },
 
     ready: {
+      // A probe answers at once: retrying "not ready" would only make it time out.
+      retryPolicy: { enabled: false },
       handler(this: ApiService) {
         const needed = ["auth", "users"];
         const missing = needed.filter((name) => !(this.broker.registry as unknown as Registry).hasService(name));
@@ -171,9 +180,17 @@ const ApiServiceSchema: ServiceSchema = {
     clientConfig: {
       async handler(this: ApiService, ctx: Context<unknown, GatewayMeta>) {
         const host = (ctx.meta.host ?? "localhost").replace(/:\d+$/, "");
+        // Without WS_PUBLIC_URL, advertise the port the realtime server really bound (WS_PORT=0 in
+        // tests); the balancer prefers this node's own realtime service when it runs one.
+        const wsPort = this.config.ws.publicUrl
+          ? this.config.ws.port
+          : await ctx
+              .call<{ port: number }, Record<string, never>>("realtime.info", {}, { retries: 0, timeout: 2000 })
+              .then((info) => (info.port > 0 ? info.port : this.config.ws.port))
+              .catch(() => this.config.ws.port);
         const oauth = await ctx.call<string[]>("auth.providers").catch(() => [] as string[]);
         return {
-          wsUrl: this.config.ws.publicUrl ?? `ws://${host}:${this.config.ws.port}/ws`,
+          wsUrl: this.config.ws.publicUrl ?? `ws://${host}:${wsPort}/ws`,
           features: {
             ai: Boolean(this.config.ai.anthropicApiKey),
             oauth,
