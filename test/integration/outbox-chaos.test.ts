@@ -2,6 +2,7 @@
  * The outbox keeps every event while NATS is down: users register while the nats-server is
  * killed; when it comes back, every user.registered event is delivered, and applied exactly once.
  */
+import { connect, StringCodec } from "nats";
 import { Client } from "pg";
 import { createTestDatabase, type TestDatabase } from "../harness/db";
 import { startNats, type NatsServer } from "../harness/servers";
@@ -73,5 +74,32 @@ describe("outbox across a NATS outage", () => {
     expect(await count("SELECT count(*) AS n FROM users.profiles")).toBe(40);
     expect(new Set(probe.deliveries).size).toBe(40);
     process.stdout.write(`outbox chaos: 40 events, ${waiting} waited out the outage, ${probe.deliveries.length} deliveries, 0 lost, 0 applied twice\n`);
+  });
+
+  it("dead-letters an event that breaks its schema instead of applying it", async () => {
+    const before = await count("SELECT count(*) AS n FROM probe.applied");
+    const sender = node.broker as unknown as { sendToChannel(name: string, payload: unknown): Promise<void> };
+    await sender.sendToChannel("user.registered", { eventId: "not-a-uuid", occurredAt: Date.now(), userId: 42, email: "nope" });
+    const nc = await connect({ servers: new URL(nats.url).host });
+    try {
+      const jsm = await nc.jetstreamManager();
+      const stream = `${node.config.namespace}_dead-letter`;
+      const letter = await waitFor(
+        "the dead letter",
+        async () => {
+          const info = await jsm.streams.info(stream).catch(() => undefined);
+          if (!info || info.state.messages === 0) return undefined;
+          return jsm.streams.getMessage(stream, { last_by_subj: `${node.config.namespace}.dead-letter` });
+        },
+        20_000,
+      );
+      const body = JSON.parse(StringCodec().decode(letter.data)) as { topic: string; reason: string; problems: string[] };
+      expect(body.topic).toBe("user.registered");
+      expect(body.reason).toBe("INVALID_EVENT");
+      expect(body.problems.join(" ")).toMatch(/eventId/);
+    } finally {
+      await nc.close();
+    }
+    expect(await count("SELECT count(*) AS n FROM probe.applied")).toBe(before);
   });
 });
