@@ -292,7 +292,14 @@ describe("realtime gateway", () => {
 
     it("closes with 1008 on sustained abuse", async () => {
       const client = await connect("u1");
-      for (let i = 0; i < 200; i++) client.send({ type: "ping" });
+      // One message per answer: a burst would still be writing when the server closes, and the
+      // client would then see its own reset (1006) instead of the server's close frame.
+      let closed = false;
+      void client.closed.then(() => (closed = true));
+      for (let i = 0; i < 200 && !closed; i++) {
+        client.send({ type: "ping" });
+        await Promise.race([client.next().catch(() => undefined), client.closed]);
+      }
       const { code } = await withTimeout(client.closed, 5000, "close");
       expect(code).toBe(1008);
     });
