@@ -6,6 +6,9 @@ const common = { transform, testEnvironment: "node", moduleFileExtensions: ["ts"
 
 module.exports = {
   testTimeout: 30000,
+  // Some libraries keep timers after their clients are closed (kafkajs retry after a refused
+  // start, for one); every suite stops what it started, so the run exits when the tests end.
+  forceExit: true,
   reporters: ["default", "<rootDir>/test/harness/summary-reporter.js"],
   projects: [
     {
