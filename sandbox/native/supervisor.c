@@ -12,7 +12,11 @@
  *                   op, key=value..., "--", argv... ; "put" and "run" are followed by one more
  *                   message carrying the file content / the step's stdin.
  *   box -> driver   frames: 1 type byte + u32le length + data.
- *                   'R' ready, 'O' step stdout, 'E' step stderr, 'M' result ("key=value\n" lines).
+ *                   'R' ready, 'S' staged, 'O' step stdout, 'E' step stderr,
+ *                   'M' result ("key=value\n" lines).
+ * A run is staged first: once its stdin is in place the box sends 'S' and waits for "go", so the
+ * driver can read the cgroup's counters and set the step's memory limit at the exact start. While
+ * a step runs the driver may send "kill" (it measures CPU time on the host, see cgroup.ts).
  * The step's stdout/stderr are pipes read here, so what reaches the driver never passes through
  * a file the submission could replace, and output caps are enforced at the source.
  */
@@ -50,7 +54,7 @@ struct step {
   const char *cwd;
   long uid, gid;
   long cpu_ms, wall_ms, fsize_kb, nproc, nofile, stack_kb, as_kb;
-  long out_cap, err_cap;
+  long out_cap, err_cap, out_keep, err_keep;
   char *env[MAX_FIELDS + 1];
   int nenv;
   char *argv[MAX_FIELDS + 1];
@@ -160,6 +164,8 @@ static int parse_step(char *msg, uint32_t len, struct step *st) {
       else if (strcmp(k, "as_kb") == 0) st->as_kb = number(v);
       else if (strcmp(k, "out_cap") == 0) st->out_cap = number(v);
       else if (strcmp(k, "err_cap") == 0) st->err_cap = number(v);
+      else if (strcmp(k, "out_keep") == 0) st->out_keep = number(v);
+      else if (strcmp(k, "err_keep") == 0) st->err_keep = number(v);
       else return -1;
     }
   }
@@ -234,20 +240,29 @@ static void kill_all(struct child_state *main) {
   dprintf(2, "supervisor: processes survive kill(-1)\n");
 }
 
+/* In the child: a step that cannot be set up is reported like a failed exec (the driver's IE). */
+static int report_fd = -1;
+static void setup_failed(void) {
+  int e = errno ? errno : EINVAL;
+  write_full(report_fd, &e, sizeof e);
+  _exit(127);
+}
+
 static void set_limit(int resource, rlim_t soft, rlim_t hard) {
   struct rlimit rl = {soft, hard};
-  if (setrlimit(resource, &rl) < 0) _exit(100 + resource);
+  if (setrlimit(resource, &rl) < 0) setup_failed();
 }
 
 static void exec_child(const struct step *st, int in_fd, int out_w, int err_w, int report_w) {
+  report_fd = report_w;
   sigset_t none;
   sigemptyset(&none);
   sigprocmask(SIG_SETMASK, &none, NULL);
   signal(SIGPIPE, SIG_DFL);
   signal(SIGCHLD, SIG_DFL);
   setsid();
-  if (dup2(in_fd, 0) < 0 || dup2(out_w, 1) < 0 || dup2(err_w, 2) < 0) _exit(122);
-  if (chdir(st->cwd) < 0) _exit(123);
+  if (dup2(in_fd, 0) < 0 || dup2(out_w, 1) < 0 || dup2(err_w, 2) < 0) setup_failed();
+  if (chdir(st->cwd) < 0) setup_failed();
   if (st->cpu_ms > 0) {
     rlim_t s = (rlim_t)((st->cpu_ms + 999) / 1000);
     set_limit(RLIMIT_CPU, s, s + 1);
@@ -259,15 +274,13 @@ static void exec_child(const struct step *st, int in_fd, int out_w, int err_w, i
   if (st->as_kb > 0) set_limit(RLIMIT_AS, (rlim_t)st->as_kb << 10, (rlim_t)st->as_kb << 10);
   set_limit(RLIMIT_CORE, 0, 0);
   set_limit(RLIMIT_MEMLOCK, 0, 0);
-  if (setgroups(0, NULL) < 0) _exit(124);
-  if (setresgid((gid_t)st->gid, (gid_t)st->gid, (gid_t)st->gid) < 0) _exit(124);
-  if (setresuid((uid_t)st->uid, (uid_t)st->uid, (uid_t)st->uid) < 0) _exit(124);
-  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) _exit(125);
+  if (setgroups(0, NULL) < 0) setup_failed();
+  if (setresgid((gid_t)st->gid, (gid_t)st->gid, (gid_t)st->gid) < 0) setup_failed();
+  if (setresuid((uid_t)st->uid, (uid_t)st->uid, (uid_t)st->uid) < 0) setup_failed();
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) setup_failed();
   char *const *env = st->env;
   execve(st->argv[0], st->argv, env);
-  int e = errno;
-  write_full(report_w, &e, sizeof e);
-  _exit(127);
+  setup_failed();
 }
 
 static void meta(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -305,6 +318,12 @@ static void run_step(const struct step *st, const char *input, uint32_t input_le
   fcntl(in_fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL);
   lseek(in_fd, 0, SEEK_SET);
 
+  send_frame('S', NULL, 0);
+  uint32_t go_len;
+  char *go = read_message(&go_len);
+  if (!go) _exit(0);
+  free(go);
+
   int out[2], err[2], report[2];
   if (pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0 || pipe2(report, O_CLOEXEC) < 0) fail("pipe");
 
@@ -328,11 +347,12 @@ static void run_step(const struct step *st, const char *input, uint32_t input_le
   sigdelset(&wait_mask, SIGCHLD);
 
   long caps[2] = {st->out_cap, st->err_cap};
+  long keep[2] = {st->out_keep > 0 ? st->out_keep : st->out_cap, st->err_keep > 0 ? st->err_keep : st->err_cap};
   long seen[2] = {0, 0};
   int fds[2] = {out[0], err[0]};
   const char types[2] = {'O', 'E'};
   const char *ole = NULL;
-  int timed_out = 0, killed = 0;
+  int timed_out = 0, killed = 0, driver_kill = 0, driver_open = 1;
   long long deadline = start + st->wall_ms, drain_deadline = 0;
   static char chunk[65536];
 
@@ -355,14 +375,19 @@ static void run_step(const struct step *st, const char *input, uint32_t input_le
       if (!drain_deadline) drain_deadline = t + 2000;
       if (t >= drain_deadline) break; /* a pipe still held open: should not happen after kill(-1) */
     }
-    struct pollfd pfd[2];
-    int n = 0, idx[2];
+    struct pollfd pfd[3];
+    int n = 0, idx[3];
     for (int i = 0; i < 2; i++)
       if (fds[i] >= 0) {
         pfd[n].fd = fds[i];
         pfd[n].events = POLLIN;
         idx[n++] = i;
       }
+    if (driver_open && !killed) {
+      pfd[n].fd = 0;
+      pfd[n].events = POLLIN;
+      idx[n++] = 2;
+    }
     long long until = killed ? drain_deadline : deadline;
     long long wait = until - t;
     if (wait > 50 || main.done) wait = wait > 50 ? 50 : wait; /* SIGCHLD wakes us early; 50 ms is a backstop */
@@ -372,6 +397,16 @@ static void run_step(const struct step *st, const char *input, uint32_t input_le
     for (int j = 0; r > 0 && j < n; j++) {
       if (!(pfd[j].revents & (POLLIN | POLLHUP | POLLERR))) continue;
       int i = idx[j];
+      if (i == 2) {
+        uint32_t klen;
+        char *msg = read_message(&klen);
+        if (!msg) driver_open = 0; /* the driver is gone: finish this step, then exit */
+        free(msg);
+        driver_kill = 1;
+        kill_all(&main);
+        killed = 1;
+        continue;
+      }
       ssize_t got = read(fds[i], chunk, sizeof chunk);
       if (got < 0 && errno == EINTR) continue;
       if (got <= 0) {
@@ -379,10 +414,10 @@ static void run_step(const struct step *st, const char *input, uint32_t input_le
         fds[i] = -1;
         continue;
       }
-      long room = caps[i] - seen[i];
+      long room = keep[i] - seen[i];
       if (room > 0) send_frame(types[i], chunk, (uint32_t)(got < room ? got : room));
       seen[i] += got;
-      if (seen[i] > caps[i] && !ole) {
+      if (seen[i] > caps[i] && !ole && !killed) {
         ole = i == 0 ? "stdout" : "stderr";
         kill_all(&main);
         killed = 1;
@@ -400,6 +435,7 @@ static void run_step(const struct step *st, const char *input, uint32_t input_le
   if (WIFEXITED(main.status)) meta("exit=%d\n", WEXITSTATUS(main.status));
   if (WIFSIGNALED(main.status)) meta("signal=%d\n", WTERMSIG(main.status));
   if (timed_out) meta("timeout=1\n");
+  if (driver_kill) meta("driver_kill=1\n");
   if (ole) meta("ole=%s\n", ole);
   if (exec_errno) meta("exec_errno=%d\n", exec_errno);
   meta("stdout_bytes=%ld\nstderr_bytes=%ld\n", seen[0], seen[1]);
@@ -468,6 +504,8 @@ int main(void) {
       nftw(BOX_DIR, seal_entry, 32, FTW_PHYS | FTW_MOUNT);
       meta("ok=1\n");
       flush_meta();
+    } else if (strcmp(st.op, "kill") == 0) {
+      /* a kill that crossed the end of its step: nothing is running */
     } else if (strcmp(st.op, "exit") == 0) {
       free(msg);
       break;

@@ -1,0 +1,109 @@
+/**
+ * Output checkers: does a program's stdout answer the test? (A custom checker program per problem
+ * comes with problem packages; it will run sandboxed like a submission.)
+ *
+ * - exact:  byte-equal after CRLF -> LF and ignoring trailing whitespace at line ends and trailing
+ *           empty lines (what every judge forgives).
+ * - tokens: whitespace-insensitive token comparison (Kattis' default); optional case folding.
+ * - float:  tokens, where two numeric tokens match when |a - b| <= abs or |a - b| <= rel * |expected|.
+ */
+
+export type CheckerSpec =
+  | { kind: "exact" }
+  | { kind: "tokens"; caseSensitive?: boolean }
+  | { kind: "float"; abs?: number; rel?: number };
+
+export interface CheckResult {
+  ok: boolean;
+  /** Where the first difference is, for the submitter (never the hidden expected output). */
+  message?: string;
+}
+
+export const DEFAULT_CHECKER: CheckerSpec = { kind: "tokens" };
+
+export function check(spec: CheckerSpec, expected: string, actual: string): CheckResult {
+  switch (spec.kind) {
+    case "exact":
+      return checkExact(expected, actual);
+    case "tokens":
+      return checkTokens(expected, actual, (e, a) => (spec.caseSensitive === false ? e.toLowerCase() === a.toLowerCase() : e === a));
+    case "float": {
+      const abs = spec.abs ?? 1e-6;
+      const rel = spec.rel ?? 1e-6;
+      return checkTokens(expected, actual, (e, a) => floatTokenEqual(e, a, abs, rel));
+    }
+  }
+}
+
+function normalizedLines(text: string): string[] {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n").map((line) => line.replace(/[ \t]+$/, ""));
+  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+
+function checkExact(expected: string, actual: string): CheckResult {
+  const want = normalizedLines(expected);
+  const got = normalizedLines(actual);
+  const n = Math.max(want.length, got.length);
+  for (let i = 0; i < n; i++) {
+    if (want[i] !== got[i]) {
+      if (got[i] === undefined) return { ok: false, message: `output ends after line ${got.length}` };
+      if (want[i] === undefined) return { ok: false, message: `extra output from line ${i + 1}` };
+      return { ok: false, message: `line ${i + 1} differs` };
+    }
+  }
+  return { ok: true };
+}
+
+function tokens(text: string): string[] {
+  return text.split(/\s+/).filter((t) => t.length > 0);
+}
+
+function checkTokens(expected: string, actual: string, equal: (expected: string, actual: string) => boolean): CheckResult {
+  const want = tokens(expected);
+  const got = tokens(actual);
+  for (let i = 0; i < want.length; i++) {
+    const a = got[i];
+    if (a === undefined) return { ok: false, message: `output ends after ${got.length} tokens, ${want.length} expected` };
+    if (!equal(want[i] as string, a)) return { ok: false, message: `token ${i + 1} differs` };
+  }
+  if (got.length > want.length) return { ok: false, message: `${got.length - want.length} extra tokens` };
+  return { ok: true };
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function floatTokenEqual(expected: string, actual: string, abs: number, rel: number): boolean {
+  if (expected === actual) return true;
+  if (!NUMBER.test(expected) || !NUMBER.test(actual)) return false;
+  const e = Number(expected);
+  const a = Number(actual);
+  const diff = Math.abs(a - e);
+  return diff <= abs || diff <= rel * Math.abs(e);
+}
+
+/** Validates a checker spec from the outside world. */
+export function parseChecker(value: unknown): CheckerSpec {
+  if (value === undefined) return DEFAULT_CHECKER;
+  if (typeof value !== "object" || value === null) throw new Error("checker must be an object");
+  const spec = value as { kind?: unknown; abs?: unknown; rel?: unknown; caseSensitive?: unknown };
+  const tolerance = (x: unknown, name: string): number | undefined => {
+    if (x === undefined) return undefined;
+    if (typeof x !== "number" || !Number.isFinite(x) || x < 0) throw new Error(`checker.${name} must be a non-negative number`);
+    return x;
+  };
+  switch (spec.kind) {
+    case "exact":
+      return { kind: "exact" };
+    case "tokens":
+      if (spec.caseSensitive !== undefined && typeof spec.caseSensitive !== "boolean") throw new Error("checker.caseSensitive must be a boolean");
+      return spec.caseSensitive === undefined ? { kind: "tokens" } : { kind: "tokens", caseSensitive: spec.caseSensitive };
+    case "float": {
+      const abs = tolerance(spec.abs, "abs");
+      const rel = tolerance(spec.rel, "rel");
+      return { kind: "float", ...(abs === undefined ? {} : { abs }), ...(rel === undefined ? {} : { rel }) };
+    }
+    default:
+      throw new Error("checker.kind must be exact, tokens or float");
+  }
+}

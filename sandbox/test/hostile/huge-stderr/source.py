@@ -1,0 +1,4 @@
+import sys
+line = "E" * 1000 + "\n"
+while True:
+    sys.stderr.write(line)
