@@ -109,7 +109,8 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
         : [],
     };
   }
-  if (e.name === "RequestTimeoutError" || e.name === "ServiceNotAvailableError" || e.name === "ServiceNotFoundError") {
+  // ServiceUnavailableError: moleculer-web's answer when an alias's action has no live endpoint.
+  if (e.name === "RequestTimeoutError" || e.name === "ServiceNotAvailableError" || e.name === "ServiceNotFoundError" || e.name === "ServiceUnavailableError") {
     status = 503;
     type = "SERVICE_UNAVAILABLE";
     message = "The service is unavailable, try again shortly";

@@ -66,7 +66,11 @@ export function OutboxMixin(opts: { schema: string; migrations: string; pollMs?:
     ...lifecycle<OutboxService & { stopRelay?: () => void }>({
     async started() {
       const schema = this.db.schema;
-      await this.db.query(`
+      // Under the schema's migration lock: two nodes creating the same table at once collide in
+      // pg_type even with IF NOT EXISTS.
+      await this.db.tx(async (client) => {
+        await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`avantika.migrations.${schema}`]);
+        await client.query(`
         CREATE TABLE IF NOT EXISTS ${schema}.outbox (
           id bigserial PRIMARY KEY,
           event_id uuid NOT NULL UNIQUE,
@@ -87,6 +91,7 @@ export function OutboxMixin(opts: { schema: string; migrations: string; pollMs?:
         GRANT SELECT, INSERT ON ${schema}.outbox TO avantika_tenant;
         GRANT USAGE ON SEQUENCE ${schema}.outbox_id_seq TO avantika_tenant;
       `);
+      });
       const sender = this.broker as unknown as ChannelSender;
       const owner = `${this.broker.nodeID}:${os.hostname()}`;
       let running: Promise<number> | null = null;

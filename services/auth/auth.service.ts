@@ -100,7 +100,7 @@ const AuthServiceSchema: ServiceSchema = {
     register: {
       params: {
         type: "object",
-        properties: { email, password, fullName: { type: "string", minLength: 1, maxLength: 200 }, cookie: { type: "boolean" } },
+        properties: { email, password, fullName: { type: "string", minLength: 1, maxLength: 200, pattern: "\\S" }, cookie: { type: "boolean" } },
         required: ["email", "password", "fullName"],
         additionalProperties: false,
       },

@@ -77,7 +77,7 @@ const UsersServiceSchema: ServiceSchema = {
       auth: "required",
       params: {
         type: "object",
-        properties: { fullName: { type: "string", minLength: 1, maxLength: 200 }, preferences },
+        properties: { fullName: { type: "string", minLength: 1, maxLength: 200, pattern: "\\S" }, preferences },
         additionalProperties: false,
       },
       async handler(this: UsersService, ctx: Context<{ fullName?: string; preferences?: Record<string, unknown> }, AuthMeta>) {

@@ -5,10 +5,13 @@
  * Every server is a direct child of this process (PostgreSQL too: as root the postmaster is spawned
  * with the postgres user's uid/gid instead of going through pg_ctl, which would daemonize it), so
  * `stop()` and `kill()` act on the server's own pid. Nothing outlives the test process:
- *  - a process 'exit' handler SIGKILLs every server still running;
+ *  - a process 'exit' handler SIGKILLs every server still running (note: inside a jest test file
+ *    `process` is jest's sandboxed copy, whose 'exit' listeners never fire; the watchdog covers it);
  *  - a tiny watchdog shell per server holds a pipe from this process; when this process dies in any
  *    way (SIGKILL included) the pipe closes, and the watchdog SIGKILLs the server and removes its
- *    temporary directory.
+ *    temporary directory about a second later.
+ * The children are unref'd, so a forgotten server never keeps the process alive; stop() it in
+ * afterAll anyway, or it runs until the jest worker (or, in band, jest itself) exits.
  *
  * A missing binary fails with an Error naming the apt-get line that installs it.
  */

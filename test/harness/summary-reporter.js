@@ -9,6 +9,10 @@
  *   the global teardown. If jest then exits non-zero with no failure counted (a global teardown that
  *   threw, say), the line and the file say "1 failed", so they never contradict the exit code.
  * - In watch mode it is printed after every run instead.
+ * - On CI (CI set, not "false"), if jest is still alive 30 s after the run (a suite leaked a timer or
+ *   a socket, so "Jest did not exit one second after the test run has completed"), it is made to
+ *   exit with the code jest would have used, instead of hanging the build. Override the delay with
+ *   TEST_FORCE_EXIT_AFTER_S (0 disables).
  */
 "use strict";
 
@@ -20,6 +24,10 @@ class SummaryReporter {
     this.rootDir = (globalConfig && globalConfig.rootDir) || process.cwd();
     this.watch = Boolean(globalConfig && (globalConfig.watch || globalConfig.watchAll));
     this.file = path.join(this.rootDir, "test-results", "summary.txt");
+    this.failureExitCode = (globalConfig && globalConfig.testFailureExitCode) || 1;
+    const onCi = Boolean(process.env.CI) && process.env.CI !== "false";
+    const configured = Number(process.env.TEST_FORCE_EXIT_AFTER_S);
+    this.forceExitAfterS = Number.isFinite(configured) && process.env.TEST_FORCE_EXIT_AFTER_S !== "" ? configured : onCi ? 30 : 0;
     this.counts = undefined;
     this.exitHookInstalled = false;
   }
@@ -30,7 +38,7 @@ class SummaryReporter {
   }
 
   onRunComplete(_testContexts, results) {
-    let failed = results.numFailedTests;
+    let failed = results.numFailedTests + (results.runExecError ? 1 : 0);
     for (const suite of results.testResults) {
       const suiteFailed = Boolean(suite.testExecError) || Boolean(suite.failureMessage);
       if (suiteFailed && suite.numFailingTests === 0) failed += 1;
@@ -46,12 +54,23 @@ class SummaryReporter {
     } else if (!this.exitHookInstalled) {
       this.exitHookInstalled = true;
       process.on("exit", (code) => {
-        if (code !== 0 && this.counts.failed === 0) {
+        if ((code !== 0 || (process.exitCode || 0) !== 0) && this.counts.failed === 0) {
           this.counts.failed = 1;
           this.writeFile();
         }
         fs.writeSync(1, `\n${this.line()}\n`);
       });
+      if (this.forceExitAfterS > 0) {
+        setTimeout(() => {
+          // results.success is only set after the reporters ran: read it now.
+          const code = this.counts.failed > 0 || results.success === false ? this.failureExitCode : 0;
+          process.stderr.write(
+            `\njest did not exit ${this.forceExitAfterS} s after the run: a suite leaked a handle ` +
+              `(find it with --detectOpenHandles); exiting with code ${code}\n`,
+          );
+          process.exit(code);
+        }, this.forceExitAfterS * 1000).unref();
+      }
     }
   }
 

@@ -68,7 +68,12 @@ export async function startTestNode(opts: NodeOptions): Promise<TestNode> {
   const config = loadConfig(env);
   const broker = createBroker(config);
   for (const schema of opts.extraServices ?? []) broker.createService(schema);
-  await broker.start();
+  try {
+    await broker.start();
+  } catch (err) {
+    await broker.stop().catch(() => undefined);
+    throw err;
+  }
   let baseUrl = "";
   if (opts.services.includes("api")) {
     const api = broker.getLocalService("api") as unknown as { server: Server };
