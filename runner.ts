@@ -3,30 +3,11 @@
  * platform in one process on PGlite; with NATS_URL / DATABASE_URL / ... it is one node of a
  * cluster running the services named by SERVICES.
  */
-import { ConfigError, loadConfig, type Config } from "./lib/config";
-import { createBroker, DATA_SERVICES } from "./lib/broker";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
+import { createBroker } from "./lib/broker";
+import { loadConfigOrExit, withEmbeddedDatabase } from "./lib/boot";
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
-
-  let embedded: EmbeddedPostgres | undefined;
-  if (!config.db.url && config.services.some((s) => DATA_SERVICES.has(s))) {
-    const t0 = Date.now();
-    embedded = await startEmbeddedPostgres(config.db.embeddedDir);
-    config = { ...config, db: { ...config.db, url: embedded.url } };
-    console.log(`Embedded PostgreSQL (PGlite) ready in ${Date.now() - t0} ms, data in ${config.db.embeddedDir}`);
-  }
-
+  const { config, embedded } = await withEmbeddedDatabase(loadConfigOrExit());
   const broker = createBroker(config);
   let stopping = false;
   const stop = async (signal: string) => {

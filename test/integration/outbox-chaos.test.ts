@@ -6,20 +6,11 @@ import { connect, StringCodec } from "nats";
 import { Client } from "pg";
 import { createTestDatabase, type TestDatabase } from "../harness/db";
 import { startNats, type NatsServer } from "../harness/servers";
+import { eventually } from "../fixtures/accounts";
 import { createProbe } from "../fixtures/probe.service";
 import { startTestNode, uniqueNamespace, type TestNode } from "../support/node";
 
 jest.setTimeout(120_000);
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("outbox across a NATS outage", () => {
   let nats: NatsServer;
@@ -56,7 +47,7 @@ describe("outbox across a NATS outage", () => {
 
   it("loses no event and applies none twice", async () => {
     for (let i = 0; i < 15; i += 1) await register(i);
-    await waitFor("the first events to be applied", async () => ((await count("SELECT count(*) AS n FROM probe.applied")) === 15 ? true : undefined), 20_000);
+    await eventually(async () => ((await count("SELECT count(*) AS n FROM probe.applied")) === 15 ? true : undefined), 20_000, "the first events to be applied");
 
     nats.kill("SIGKILL");
     await nats.exited();
@@ -67,8 +58,8 @@ describe("outbox across a NATS outage", () => {
     expect(waiting).toBeGreaterThan(0);
 
     await nats.restart();
-    await waitFor("every event to be applied", async () => ((await count("SELECT count(*) AS n FROM probe.applied")) === 40 ? true : undefined), 60_000);
-    await waitFor("the outbox to drain", async () => ((await count("SELECT count(*) AS n FROM auth.outbox WHERE sent_at IS NULL")) === 0 ? true : undefined), 30_000);
+    await eventually(async () => ((await count("SELECT count(*) AS n FROM probe.applied")) === 40 ? true : undefined), 60_000, "every event to be applied");
+    await eventually(async () => ((await count("SELECT count(*) AS n FROM auth.outbox WHERE sent_at IS NULL")) === 0 ? true : undefined), 30_000, "the outbox to drain");
 
     expect(await count("SELECT count(*) AS n FROM probe.applied WHERE times <> 1")).toBe(0);
     expect(await count("SELECT count(*) AS n FROM users.profiles")).toBe(40);
@@ -84,14 +75,14 @@ describe("outbox across a NATS outage", () => {
     try {
       const jsm = await nc.jetstreamManager();
       const stream = `${node.config.namespace}_dead-letter`;
-      const letter = await waitFor(
-        "the dead letter",
+      const letter = await eventually(
         async () => {
           const info = await jsm.streams.info(stream).catch(() => undefined);
           if (!info || info.state.messages === 0) return undefined;
           return jsm.streams.getMessage(stream, { last_by_subj: `${node.config.namespace}.dead-letter` });
         },
         20_000,
+        "the dead letter",
       );
       const body = JSON.parse(StringCodec().decode(letter.data)) as { topic: string; reason: string; problems: string[] };
       expect(body.topic).toBe("user.registered");
