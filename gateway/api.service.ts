@@ -140,6 +140,8 @@ const ApiServiceSchema: ServiceSchema = {
     ip: "0.0.0.0",
     routes: [],
     log4XXResponses: false,
+    logRequest: "debug",
+    logResponse: "debug",
     logRequestParams: null,
     logResponseData: null,
   },
