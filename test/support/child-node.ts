@@ -7,18 +7,20 @@ export interface ChildNode {
   nodeId: string;
   child: ChildProcess;
   kill(signal?: NodeJS.Signals): void;
+  /** Everything the child printed so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
 const nodeScript = path.join(__dirname, "..", "fixtures", "node-process.ts");
 
-export function startChildNode(env: Record<string, string>, args: string[] = []): Promise<ChildNode> {
-  return startChild(nodeScript, env, args);
+export function startChildNode(env: Record<string, string>, args: string[] = [], nodeArgs: string[] = []): Promise<ChildNode> {
+  return startChild(nodeScript, env, args, nodeArgs);
 }
 
 /** Runs a TypeScript script in a child process and waits for its "READY <value>" line. */
-export async function startChild(script: string, env: Record<string, string>, args: string[] = []): Promise<ChildNode> {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+export async function startChild(script: string, env: Record<string, string>, args: string[] = [], nodeArgs: string[] = []): Promise<ChildNode> {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script, ...args], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -45,6 +47,7 @@ export async function startChild(script: string, env: Record<string, string>, ar
   return {
     nodeId,
     child,
+    output: () => output,
     kill(signal = "SIGKILL") {
       child.kill(signal);
     },
