@@ -31,5 +31,7 @@ export const ROUTES: { auth: RouteTable; api: RouteTable } = {
     "PATCH /users/me": { action: "users.update", summary: "Change your name or preferences" },
     "GET /users/:id": { action: "users.profile", summary: "Another user's public profile (same tenant)" },
     "PUT /users/:id/tier": { action: "users.setTier", summary: "Set a user's subscription tier (admin)" },
+    "GET /languages": { action: "sandbox.languages", summary: "The judged languages and their versions" },
+    "POST /run": { action: "sandbox.run", summary: "Run code once on custom input (nothing stored)" },
   },
 };

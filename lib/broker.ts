@@ -13,6 +13,7 @@ const SERVICE_MODULES: Record<string, () => SchemaModule> = {
   realtime: () => require("../gateway/realtime.service") as SchemaModule,
   auth: () => require("../services/auth/auth.service") as SchemaModule,
   users: () => require("../services/users/users.service") as SchemaModule,
+  sandbox: () => require("../sandbox/sandbox.service") as SchemaModule,
 };
 
 /** Services that keep data in PostgreSQL: a node running any of them needs a database. */

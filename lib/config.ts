@@ -71,6 +71,7 @@ export interface Config {
   oauth: { google?: OAuthProviderConfig; github?: OAuthProviderConfig };
   seed: { adminEmail?: string; adminPassword?: string; demo: boolean };
   ai: { anthropicApiKey?: string; anthropicBaseUrl?: string };
+  sandbox: { poolSize: number };
 }
 
 export class ConfigError extends Error {
@@ -80,7 +81,7 @@ export class ConfigError extends Error {
   }
 }
 
-const ALL_SERVICES = ["api", "realtime", "auth", "users"];
+const ALL_SERVICES = ["api", "realtime", "auth", "users", "sandbox"];
 
 const port = { type: "integer", minimum: 0, maximum: 65535 };
 const url = { type: "string", pattern: "^[a-z][a-z0-9+.-]*://" };
@@ -142,6 +143,7 @@ const envSchema = {
     AVANTIKA_DEMO: { enum: ["0", "1"] },
     ANTHROPIC_API_KEY: { type: "string", minLength: 1 },
     ANTHROPIC_BASE_URL: url,
+    SANDBOX_POOL_SIZE: { type: "integer", minimum: 0, maximum: 64 },
   },
 } as const;
 
@@ -294,6 +296,7 @@ export function loadConfig(source: Env = process.env): Config {
       demo: str("AVANTIKA_DEMO") ? str("AVANTIKA_DEMO") === "1" : shape === "embedded",
     },
     ai: { anthropicApiKey: str("ANTHROPIC_API_KEY"), anthropicBaseUrl: str("ANTHROPIC_BASE_URL") },
+    sandbox: { poolSize: num("SANDBOX_POOL_SIZE", 2) },
   };
 }
 

@@ -14,8 +14,7 @@
 import type { Middleware, ServiceBroker } from "moleculer";
 import { connect, RetentionPolicy, StorageType, AckPolicy, DeliverPolicy, type JetStreamManager } from "nats";
 import type { Config } from "../lib/config";
-import { EVENT_TOPICS } from "../lib/events";
-import { DEAD_LETTER_CHANNEL } from "./outbox.mixin";
+import { DEAD_LETTER_CHANNEL, EVENT_TOPICS } from "../lib/events";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ChannelsMiddleware = require("@moleculer/channels").Middleware as (opts: Record<string, unknown>) => Middleware & {
@@ -26,6 +25,7 @@ const MAX_RETRIES = 5;
 const natsName = (s: string) => s.split(".").join("_");
 
 interface ChannelDef {
+  service: string;
   name: string;
   group: string;
   maxInFlight: number;
@@ -38,7 +38,7 @@ export function localChannels(broker: ServiceBroker): ChannelDef[] {
   for (const svc of broker.services) {
     const channels = (svc.schema as { channels?: Record<string, { group?: string; maxInFlight?: number; ackWaitS?: number }> }).channels ?? {};
     for (const [name, def] of Object.entries(channels)) {
-      out.push({ name, group: def.group ?? svc.fullName, maxInFlight: def.maxInFlight ?? 1, ackWaitS: def.ackWaitS });
+      out.push({ service: svc.fullName, name, group: def.group ?? svc.fullName, maxInFlight: def.maxInFlight ?? 1, ackWaitS: def.ackWaitS });
     }
   }
   return out;
@@ -143,6 +143,27 @@ function adapterFor(config: Config): Record<string, unknown> {
   }
 }
 
+/** Local event broadcast once the channel adapter is connected and every channel subscribed. */
+export const CHANNELS_READY_EVENT = "$channels.ready";
+const readyBrokers = new WeakSet<ServiceBroker>();
+
+export function channelsReady(broker: ServiceBroker): boolean {
+  return readyBrokers.has(broker);
+}
+
+const stoppingHooks = new WeakMap<ServiceBroker, Array<() => Promise<void>>>();
+
+/**
+ * Runs `hook` when the broker begins to stop, before any service stops and any channel is
+ * unsubscribed: the outbox relay finishes its batch there, so it never hands an event to a
+ * consumer that is already gone.
+ */
+export function beforeChannelsStop(broker: ServiceBroker, hook: () => Promise<void>): void {
+  const hooks = stoppingHooks.get(broker) ?? [];
+  hooks.push(hook);
+  stoppingHooks.set(broker, hooks);
+}
+
 export function createChannelsMiddleware(config: Config): Middleware {
   const middleware = ChannelsMiddleware({ adapter: adapterFor(config), context: false });
   const originalStarted = middleware.started;
@@ -151,6 +172,14 @@ export function createChannelsMiddleware(config: Config): Middleware {
   middleware.created = function (this: unknown, b: ServiceBroker) {
     broker = b;
     originalCreated?.call(this, b);
+  };
+  const originalStopping = (middleware as { stopping?: (this: ServiceBroker) => Promise<void> }).stopping;
+  (middleware as { stopping?: (this: ServiceBroker) => Promise<void> }).stopping = async function (this: ServiceBroker) {
+    if (broker) {
+      readyBrokers.delete(broker);
+      await Promise.all((stoppingHooks.get(broker) ?? []).map((hook) => hook().catch(() => undefined)));
+    }
+    await originalStopping?.call(this);
   };
   middleware.started = async function (this: ServiceBroker) {
     if (!broker) throw new Error("channels middleware started before created");
@@ -172,6 +201,14 @@ export function createChannelsMiddleware(config: Config): Middleware {
     } finally {
       clearTimeout(timer);
     }
+    if (config.channels.adapter === "local") {
+      // The in-process adapter subscribes by creating one service per channel, which starts a
+      // moment later; an event emitted before it runs would reach nobody.
+      const names = localChannels(broker).map((c) => `$channel:${c.service}:${config.namespace}.${c.name}:${c.group}`);
+      await broker.waitForServices(names, config.channels.connectTimeoutMs);
+    }
+    readyBrokers.add(broker);
+    broker.broadcastLocal(CHANNELS_READY_EVENT);
   };
   return middleware;
 }

@@ -15,13 +15,13 @@
 import os from "node:os";
 import type { ServiceSchema } from "moleculer";
 import type { PoolClient } from "pg";
-import { assertValidEvent, makeEvent, type EventEnvelope, type EventTopic } from "../lib/events";
+import { assertValidEvent, DEAD_LETTER_CHANNEL, makeEvent, type EventEnvelope, type EventTopic } from "../lib/events";
 import { InvalidEvent } from "../lib/errors";
 import { lifecycle } from "../lib/service";
+import { beforeChannelsStop, CHANNELS_READY_EVENT, channelsReady } from "./channels";
 import { DbMixin, type DbService } from "./db.mixin";
 
-/** Prefixed with the namespace by the channel adapter, like every channel. */
-export const DEAD_LETTER_CHANNEL = "dead-letter";
+export { DEAD_LETTER_CHANNEL };
 
 interface ChannelSender {
   sendToChannel(name: string, payload: unknown, opts?: Record<string, unknown>): Promise<void>;
@@ -49,6 +49,12 @@ interface OutboxRow {
 const LEASE_S = 30;
 const BATCH = 100;
 
+interface RelayControl {
+  relayReady?: boolean;
+  startRelay?: () => void;
+  stopRelay?: () => void;
+}
+
 /** Includes DbMixin (the outbox lives in the service's schema), so its start runs first. */
 export function OutboxMixin(opts: { schema: string; migrations: string; pollMs?: number }): Partial<ServiceSchema> {
   const pollMs = opts.pollMs ?? 500;
@@ -63,7 +69,12 @@ export function OutboxMixin(opts: { schema: string; migrations: string; pollMs?:
         },
       },
     },
-    ...lifecycle<OutboxService & { stopRelay?: () => void }>({
+    events: {
+      [CHANNELS_READY_EVENT](this: OutboxService & RelayControl) {
+        this.startRelay?.();
+      },
+    },
+    ...lifecycle<OutboxService & RelayControl>({
     async started() {
       const schema = this.db.schema;
       // Under the schema's migration lock: two nodes creating the same table at once collide in
@@ -134,6 +145,7 @@ export function OutboxMixin(opts: { schema: string; migrations: string; pollMs?:
       };
 
       const run = (): Promise<number> => {
+        if (!this.relayReady) return Promise.resolve(0);
         if (running) {
           again = true;
           return running;
@@ -183,10 +195,23 @@ export function OutboxMixin(opts: { schema: string; migrations: string; pollMs?:
           return Number(r.rows[0]?.n ?? 0);
         },
       };
+      // The channel adapter connects (and the in-process one subscribes) only after every service
+      // has started: publishing earlier could hand an event to nobody and mark it sent. So the
+      // relay waits for the channels middleware to say it is ready (see events below).
+      this.relayReady = channelsReady(this.broker);
+      this.startRelay = () => {
+        this.relayReady = true;
+        void run();
+      };
       this.stopRelay = () => {
         stopped = true;
+        this.relayReady = false;
         if (timer) clearTimeout(timer);
       };
+      beforeChannelsStop(this.broker, async () => {
+        this.stopRelay?.();
+        if (running) await running;
+      });
       this.logger.debug(`Outbox relay for '${schema}' started by ${owner}`);
       schedule(pollMs);
     },
@@ -195,6 +220,27 @@ export function OutboxMixin(opts: { schema: string; migrations: string; pollMs?:
     },
     }),
   };
+}
+
+/**
+ * Validates a consumed event against the catalogue. An invalid one is sent to the dead-letter
+ * channel with its problems and `false` is returned (the caller acks it: retrying cannot fix it).
+ */
+export async function validOrDeadLettered(service: { broker: unknown; logger: { warn(msg: string): void } }, topic: EventTopic, payload: unknown): Promise<boolean> {
+  try {
+    assertValidEvent(topic, payload);
+    return true;
+  } catch (err) {
+    if (!(err instanceof InvalidEvent)) throw err;
+    service.logger.warn(`Dead-lettering an invalid '${topic}' event: ${err.message}`);
+    await (service.broker as ChannelSender).sendToChannel(DEAD_LETTER_CHANNEL, {
+      topic,
+      reason: "INVALID_EVENT",
+      problems: (err.data as { problems: string[] }).problems,
+      payload,
+    });
+    return false;
+  }
 }
 
 export interface ConsumerOptions {
@@ -218,20 +264,8 @@ export function consume(
     maxRetries: opts.maxRetries ?? 5,
     deadLettering: { enabled: true, queueName: DEAD_LETTER_CHANNEL },
     async handler(this: OutboxService, payload: unknown) {
-      try {
-        assertValidEvent(topic, payload);
-      } catch (err) {
-        if (!(err instanceof InvalidEvent)) throw err;
-        this.logger.warn(`Dead-lettering an invalid '${topic}' event: ${err.message}`);
-        await (this.broker as unknown as ChannelSender).sendToChannel(DEAD_LETTER_CHANNEL, {
-          topic,
-          reason: "INVALID_EVENT",
-          problems: (err.data as { problems: string[] }).problems,
-          payload,
-        });
-        return;
-      }
-      const event = payload;
+      if (!(await validOrDeadLettered(this, topic, payload))) return;
+      const event = payload as EventEnvelope;
       const schema = this.db.schema;
       await this.db.tx(async (client) => {
         const fresh = await client.query(

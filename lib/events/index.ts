@@ -5,6 +5,9 @@ import { EVENT_SCHEMAS, EVENT_TOPICS, type EventTopic } from "./catalogue";
 
 export { EVENT_SCHEMAS, EVENT_TOPICS, type EventTopic };
 
+/** Where consumers put events they cannot apply. Prefixed with the namespace by the channel adapter, like every channel. */
+export const DEAD_LETTER_CHANNEL = "dead-letter";
+
 export interface EventEnvelope {
   eventId: string;
   occurredAt: number;
