@@ -128,6 +128,15 @@ function makeRoutes(config: Config) {
       aliases: routeAliases(ROUTES.api),
       rateLimited: false,
     },
+    {
+      ...common,
+      bodyParsers: { json: { limit: config.practice.authoringBodyLimit, strict: true }, urlencoded: false },
+      path: "/api",
+      name: "authoring",
+      whitelist: Object.values(ROUTES.authoring).map((r) => r.action),
+      aliases: routeAliases(ROUTES.authoring),
+      rateLimited: false,
+    },
   ];
 }
 

@@ -11,7 +11,7 @@ export interface RouteSpec {
 
 export type RouteTable = Record<string, RouteSpec>;
 
-export const ROUTES: { auth: RouteTable; api: RouteTable } = {
+export const ROUTES: { auth: RouteTable; api: RouteTable; authoring: RouteTable } = {
   auth: {
     "POST /auth/register": { action: "auth.register", summary: "Create an account; signs in", status: 201 },
     "POST /auth/login": { action: "auth.login", summary: "Sign in with email and password" },
@@ -33,5 +33,15 @@ export const ROUTES: { auth: RouteTable; api: RouteTable } = {
     "PUT /users/:id/tier": { action: "users.setTier", summary: "Set a user's subscription tier (admin)" },
     "GET /languages": { action: "sandbox.languages", summary: "The judged languages and their versions" },
     "POST /run": { action: "sandbox.run", summary: "Run code once on custom input (nothing stored)" },
+    "GET /problems": { action: "practice.listProblems", summary: "Problems, filtered by difficulty, tag and text, paged" },
+    "GET /problems/:slug": { action: "practice.getProblem", summary: "One problem: statement, limits and samples (never the secret tests)" },
+    "POST /submissions": { action: "practice.submit", summary: "Submit a solution for judging", status: 202 },
+    "GET /submissions/:id": { action: "practice.getSubmission", summary: "A submission of yours, with per-test verdicts" },
+    "GET /submissions": { action: "practice.listSubmissions", summary: "Your submissions, newest first" },
+  },
+  /** Instructor authoring: problems carry their tests, so these take larger bodies. */
+  authoring: {
+    "POST /problems": { action: "practice.createProblem", summary: "Create a problem (instructor or admin)", status: 201 },
+    "PUT /problems/:slug": { action: "practice.replaceProblem", summary: "Replace a problem (instructor or admin)" },
   },
 };

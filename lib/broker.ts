@@ -13,11 +13,12 @@ const SERVICE_MODULES: Record<string, () => SchemaModule> = {
   realtime: () => require("../gateway/realtime.service") as SchemaModule,
   auth: () => require("../services/auth/auth.service") as SchemaModule,
   users: () => require("../services/users/users.service") as SchemaModule,
+  practice: () => require("../services/practice/practice.service") as SchemaModule,
   sandbox: () => require("../sandbox/sandbox.service") as SchemaModule,
 };
 
 /** Services that keep data in PostgreSQL: a node running any of them needs a database. */
-export const DATA_SERVICES = new Set(["auth", "users"]);
+export const DATA_SERVICES = new Set(["auth", "users", "practice"]);
 
 export function createBroker(config: Config, overrides: Partial<ConstructorParameters<typeof ServiceBroker>[0]> = {}): ServiceBroker {
   const broker = new ServiceBroker({ ...brokerOptions(config), ...overrides });

@@ -72,6 +72,7 @@ export interface Config {
   seed: { adminEmail?: string; adminPassword?: string; demo: boolean };
   ai: { anthropicApiKey?: string; anthropicBaseUrl?: string };
   sandbox: { poolSize: number };
+  practice: { problemsDir: string; authoringBodyLimit: string };
 }
 
 export class ConfigError extends Error {
@@ -81,7 +82,7 @@ export class ConfigError extends Error {
   }
 }
 
-const ALL_SERVICES = ["api", "realtime", "auth", "users", "sandbox"];
+const ALL_SERVICES = ["api", "realtime", "auth", "users", "practice", "sandbox"];
 
 const port = { type: "integer", minimum: 0, maximum: 65535 };
 const url = { type: "string", pattern: "^[a-z][a-z0-9+.-]*://" };
@@ -144,6 +145,8 @@ const envSchema = {
     ANTHROPIC_API_KEY: { type: "string", minLength: 1 },
     ANTHROPIC_BASE_URL: url,
     SANDBOX_POOL_SIZE: { type: "integer", minimum: 0, maximum: 64 },
+    PROBLEMS_DIR: { type: "string", minLength: 1 },
+    AUTHORING_BODY_LIMIT: { type: "string", pattern: "^[0-9]+(b|kb|mb)$" },
   },
 } as const;
 
@@ -190,7 +193,7 @@ export function loadConfig(source: Env = process.env): Config {
   if (adapter === "nats" && !natsUrl) problems.push("CHANNELS_ADAPTER=nats needs NATS_URL");
   if (adapter === "kafka" && !kafkaBrokers.length) problems.push("CHANNELS_ADAPTER=kafka needs KAFKA_BROKERS");
   if (adapter === "redis" && !redisUrl) problems.push("CHANNELS_ADAPTER=redis needs REDIS_URL");
-  if (natsUrl && !databaseUrl && services.some((s) => s === "auth" || s === "users")) {
+  if (natsUrl && !databaseUrl && services.some((s) => s === "auth" || s === "users" || s === "practice")) {
     problems.push("NATS_URL without DATABASE_URL: a cluster node with data services needs a real PostgreSQL");
   }
   if (shape === "cluster" && !str("JWT_PRIVATE_KEY") && services.includes("auth")) {
@@ -297,6 +300,7 @@ export function loadConfig(source: Env = process.env): Config {
     },
     ai: { anthropicApiKey: str("ANTHROPIC_API_KEY"), anthropicBaseUrl: str("ANTHROPIC_BASE_URL") },
     sandbox: { poolSize: num("SANDBOX_POOL_SIZE", 2) },
+    practice: { problemsDir: path.resolve(str("PROBLEMS_DIR") ?? "problems"), authoringBodyLimit: str("AUTHORING_BODY_LIMIT") ?? "16mb" },
   };
 }
 

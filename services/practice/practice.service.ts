@@ -1,0 +1,414 @@
+/**
+ * practice: problems (documents in the content store) and submissions (PostgreSQL).
+ *
+ * A submission and its `judge.requested` event commit together (outbox). Sandbox workers judge
+ * it and answer with `judge.completed`; the first final result of a submission is recorded and
+ * every later one (a redelivery, a second worker after a crash) is ignored, so each submission
+ * ends with exactly one verdict. Then `practice.submission.completed` and `accepted` or
+ * `attempted` go out through the outbox, and the learner's socket gets the final update.
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import type { Context, ServiceSchema } from "moleculer";
+import type { PoolClient } from "pg";
+import { configOf, type Config } from "../../lib/config";
+import { Conflict, NotFound, ServiceUnavailable, TooManyRequests } from "../../lib/errors";
+import { acquireKv, releaseKv, type Kv } from "../../lib/kv";
+import { lifecycle } from "../../lib/service";
+import { currentUser, isStaff, type AuthMeta } from "../../mixins/auth.middleware";
+import { ContentMixin } from "../../mixins/content.mixin";
+import { consume, OutboxMixin, type OutboxService } from "../../mixins/outbox.mixin";
+import { LANGUAGE_IDS } from "../../sandbox/languages";
+import type { JudgeBundle } from "../../sandbox/sandbox.service";
+import { loadPackage, packageDirs, publicProblem, toCheckerSpec, type ContractChecker, type Problem } from "./problem";
+
+interface ProblemAdapter {
+  findById(id: string): Promise<(Problem & { _id: string }) | null>;
+  find(filter: { query?: Record<string, unknown> }): Promise<Array<Problem & { _id: string }>>;
+  insert(doc: Problem & { _id: string }): Promise<unknown>;
+  updateById(id: string, update: { $set: Partial<Problem> }): Promise<unknown>;
+}
+
+interface SubmissionRow {
+  id: string;
+  user_id: string;
+  tenant_id: string;
+  problem: string;
+  language: string;
+  source: string;
+  status: "queued" | "running" | "done";
+  verdict: string | null;
+  tests: Array<{ index: number; verdict: string; timeMs?: number; memoryKb?: number }>;
+  time_ms: number | null;
+  memory_kb: number | null;
+  compile_output: string | null;
+  created_at: Date;
+  judged_at: Date | null;
+}
+
+interface PracticeService extends OutboxService {
+  config: Config;
+  kv: Kv;
+  adapter: ProblemAdapter;
+  problem(slug: string): Promise<Problem>;
+  importPackages(dir: string): Promise<{ imported: string[]; unchanged: number }>;
+  saveProblem(problem: Problem): Promise<void>;
+  submissionView(row: SubmissionRow, withSource: boolean): Record<string, unknown>;
+  pushUpdate(row: SubmissionRow): void;
+}
+
+const XP = { easy: 10, medium: 20, hard: 40 } as const;
+const SUBMISSIONS_PER_MINUTE = 12;
+const MAX_PENDING = 2000;
+
+const slug = { type: "string", pattern: "^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$" };
+const checker = { oneOf: [{ enum: ["exact", "tokens"] }, { type: "object", properties: { float: { type: "number", exclusiveMinimum: 0, maximum: 1 } }, required: ["float"], additionalProperties: false }] };
+const problemBody = {
+  type: "object",
+  properties: {
+    slug,
+    title: { type: "string", minLength: 1, maxLength: 200 },
+    statement: { type: "string", minLength: 1, maxLength: 100_000 },
+    difficulty: { enum: ["easy", "medium", "hard"] },
+    tags: { type: "array", items: { type: "string", pattern: "^[a-z0-9-]{1,40}$" }, maxItems: 20 },
+    kind: { enum: ["stdio"] },
+    limits: {
+      type: "object",
+      properties: { timeMs: { type: "integer", minimum: 100, maximum: 10_000 }, memoryMb: { type: "integer", minimum: 16, maximum: 1024 } },
+      required: ["timeMs", "memoryMb"],
+      additionalProperties: false,
+    },
+    checker,
+    tests: {
+      type: "array",
+      minItems: 1,
+      maxItems: 200,
+      items: {
+        type: "object",
+        properties: { input: { type: "string", maxLength: 4 * 1024 * 1024 }, output: { type: "string", maxLength: 4 * 1024 * 1024 }, sample: { type: "boolean" } },
+        required: ["input", "output"],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ["slug", "title", "statement", "difficulty", "limits", "tests"],
+  additionalProperties: false,
+};
+
+type ProblemInput = {
+  slug: string;
+  title: string;
+  statement: string;
+  difficulty: Problem["difficulty"];
+  tags?: string[];
+  kind?: "stdio";
+  limits: Problem["limits"];
+  checker?: ContractChecker;
+  tests: Array<{ input: string; output: string; sample?: boolean }>;
+};
+
+function fromInput(input: ProblemInput, authorId: string, now: Date): Problem {
+  return {
+    slug: input.slug,
+    title: input.title.trim(),
+    statement: input.statement,
+    difficulty: input.difficulty,
+    tags: input.tags ?? [],
+    kind: "stdio",
+    limits: input.limits,
+    checker: input.checker ?? "tokens",
+    tests: input.tests.map((t) => ({ input: t.input, output: t.output, sample: t.sample === true })),
+    source: { kind: "api", authorId },
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+}
+
+const PracticeServiceSchema: ServiceSchema = {
+  name: "practice",
+  mixins: [OutboxMixin({ schema: "practice", migrations: path.join(__dirname, "migrations") }), ContentMixin({ collection: "problems" })],
+
+  actions: {
+    // moleculer-db's generic actions stay off: problems go through the actions below only.
+    find: false,
+    count: false,
+    list: false,
+    create: false,
+    insert: false,
+    get: false,
+    update: false,
+    remove: false,
+
+    listProblems: {
+      auth: "optional",
+      params: {
+        type: "object",
+        "x-coerce": true,
+        properties: {
+          difficulty: { enum: ["easy", "medium", "hard"] },
+          tag: { type: "string", maxLength: 40 },
+          q: { type: "string", maxLength: 100 },
+          page: { type: "integer", minimum: 1, default: 1 },
+          pageSize: { type: "integer", minimum: 1, maximum: 100, default: 20 },
+        },
+        additionalProperties: false,
+      },
+      async handler(this: PracticeService, ctx: Context<{ difficulty?: string; tag?: string; q?: string; page: number; pageSize: number }, AuthMeta>) {
+        const { difficulty, tag, q, page, pageSize } = ctx.params;
+        const needle = q?.trim().toLowerCase();
+        const all = (await this.adapter.find({})).filter(
+          (p) => (!difficulty || p.difficulty === difficulty) && (!tag || p.tags.includes(tag)) && (!needle || p.title.toLowerCase().includes(needle) || p.slug.includes(needle)),
+        );
+        const order = { easy: 0, medium: 1, hard: 2 };
+        all.sort((a, b) => order[a.difficulty] - order[b.difficulty] || a.title.localeCompare(b.title));
+        const solved = new Set<string>();
+        if (ctx.meta.user) {
+          const rows = await this.db.query<{ problem: string }>("SELECT problem FROM practice.solved WHERE user_id = $1", [ctx.meta.user.id]);
+          for (const row of rows.rows) solved.add(row.problem);
+        }
+        const items = all.slice((page - 1) * pageSize, page * pageSize).map((p) => ({ slug: p.slug, title: p.title, difficulty: p.difficulty, tags: p.tags, solvedByMe: solved.has(p.slug) }));
+        return { items, total: all.length };
+      },
+    },
+
+    getProblem: {
+      auth: "optional",
+      params: { type: "object", properties: { slug }, required: ["slug"], additionalProperties: false },
+      async handler(this: PracticeService, ctx: Context<{ slug: string }>) {
+        return publicProblem(await this.problem(ctx.params.slug));
+      },
+    },
+
+    createProblem: {
+      roles: ["instructor", "admin"],
+      params: problemBody,
+      async handler(this: PracticeService, ctx: Context<ProblemInput, AuthMeta & { $statusCode?: number }>) {
+        const user = currentUser(ctx);
+        if (await this.adapter.findById(ctx.params.slug)) throw new Conflict(`A problem with the slug '${ctx.params.slug}' exists`, "SLUG_TAKEN");
+        await this.saveProblem(fromInput(ctx.params, user.id, new Date()));
+        ctx.meta.$statusCode = 201;
+        return { slug: ctx.params.slug };
+      },
+    },
+
+    replaceProblem: {
+      roles: ["instructor", "admin"],
+      params: problemBody,
+      async handler(this: PracticeService, ctx: Context<ProblemInput, AuthMeta>) {
+        const user = currentUser(ctx);
+        const existing = await this.adapter.findById(ctx.params.slug);
+        if (!existing) throw new NotFound("Problem");
+        await this.saveProblem({ ...fromInput(ctx.params, user.id, new Date()), createdAt: existing.createdAt });
+        return { slug: ctx.params.slug };
+      },
+    },
+
+    submit: {
+      auth: "required",
+      params: {
+        type: "object",
+        properties: { problem: slug, language: { enum: [...LANGUAGE_IDS] }, source: { type: "string", minLength: 1, maxLength: 64 * 1024 } },
+        required: ["problem", "language", "source"],
+        additionalProperties: false,
+      },
+      async handler(this: PracticeService, ctx: Context<{ problem: string; language: string; source: string }, AuthMeta & { $statusCode?: number }>) {
+        const user = currentUser(ctx);
+        await this.problem(ctx.params.problem);
+        const { count, ttlS } = await this.kv.incr(`ratelimit:submit:${user.id}`, 60);
+        if (count > SUBMISSIONS_PER_MINUTE) throw new TooManyRequests(ttlS, "Too many submissions, try again in a minute");
+        const pending = await this.db.query<{ n: string }>("SELECT count(*) AS n FROM practice.submissions WHERE status <> 'done'");
+        // A full queue says so (503 + Retry-After) instead of dropping the submission.
+        if (Number(pending.rows[0]?.n ?? 0) >= MAX_PENDING) throw new ServiceUnavailable("The judge queue is full, try again shortly", 30);
+        const id = crypto.randomUUID();
+        await this.db.tx(async (client) => {
+          await client.query("INSERT INTO practice.submissions (id, user_id, tenant_id, problem, language, source) VALUES ($1, $2, $3, $4, $5, $6)", [
+            id,
+            user.id,
+            user.tenantId,
+            ctx.params.problem,
+            ctx.params.language,
+            ctx.params.source,
+          ]);
+          await this.outbox.add(client, "judge.requested", { submissionId: id, userId: user.id, problem: ctx.params.problem, language: ctx.params.language, attempt: 0, tenantId: user.tenantId });
+        });
+        this.outbox.kick();
+        ctx.meta.$statusCode = 202;
+        return { id, status: "queued" };
+      },
+    },
+
+    getSubmission: {
+      auth: "required",
+      params: { type: "object", properties: { id: { type: "string", format: "uuid" } }, required: ["id"], additionalProperties: false },
+      async handler(this: PracticeService, ctx: Context<{ id: string }, AuthMeta>) {
+        const user = currentUser(ctx);
+        const row = (await this.db.query<SubmissionRow>("SELECT * FROM practice.submissions WHERE id = $1", [ctx.params.id])).rows[0];
+        // Another learner's submission is 404, not 403: its existence is private too.
+        if (!row || (row.user_id !== user.id && !(isStaff(user) && row.tenant_id === user.tenantId))) throw new NotFound("Submission");
+        return this.submissionView(row, true);
+      },
+    },
+
+    listSubmissions: {
+      auth: "required",
+      params: {
+        type: "object",
+        "x-coerce": true,
+        properties: { problem: slug, page: { type: "integer", minimum: 1, default: 1 } },
+        additionalProperties: false,
+      },
+      async handler(this: PracticeService, ctx: Context<{ problem?: string; page: number }, AuthMeta>) {
+        const user = currentUser(ctx);
+        const pageSize = 20;
+        const rows = await this.db.query<SubmissionRow>(
+          `SELECT * FROM practice.submissions WHERE user_id = $1 AND ($2::text IS NULL OR problem = $2)
+            ORDER BY created_at DESC LIMIT $3 OFFSET $4`,
+          [user.id, ctx.params.problem ?? null, pageSize, (ctx.params.page - 1) * pageSize],
+        );
+        return { items: rows.rows.map((r) => this.submissionView(r, false)) };
+      },
+    },
+
+    /** For sandbox workers: everything needed to judge, secret tests included. Marks it running. */
+    judgeBundle: {
+      visibility: "public",
+      params: { type: "object", properties: { submissionId: { type: "string", format: "uuid" } }, required: ["submissionId"], additionalProperties: false },
+      async handler(this: PracticeService, ctx: Context<{ submissionId: string }>): Promise<JudgeBundle | null> {
+        const updated = await this.db.query<SubmissionRow>(
+          "UPDATE practice.submissions SET status = CASE WHEN status = 'queued' THEN 'running' ELSE status END WHERE id = $1 RETURNING *",
+          [ctx.params.submissionId],
+        );
+        const row = updated.rows[0];
+        if (!row) return null;
+        const problem = await this.problem(row.problem);
+        return {
+          submissionId: row.id,
+          userId: row.user_id,
+          status: row.status,
+          language: row.language as JudgeBundle["language"],
+          source: row.source,
+          tests: problem.tests.map((t) => ({ input: t.input, output: t.output })),
+          limits: { timeMs: problem.limits.timeMs, memoryMb: problem.limits.memoryMb },
+          checker: toCheckerSpec(problem.checker),
+        };
+      },
+    },
+
+    /** The realtime gateway asks before letting a socket follow `submission:<id>`. */
+    canSubscribe: {
+      visibility: "public",
+      params: { type: "object", properties: { submissionId: { type: "string" }, userId: { type: "string" } }, required: ["submissionId", "userId"], additionalProperties: false },
+      async handler(this: PracticeService, ctx: Context<{ submissionId: string; userId: string }>) {
+        if (!/^[0-9a-f-]{36}$/.test(ctx.params.submissionId)) return false;
+        const row = await this.db.query<{ user_id: string }>("SELECT user_id FROM practice.submissions WHERE id = $1", [ctx.params.submissionId]);
+        return row.rows[0]?.user_id === ctx.params.userId;
+      },
+    },
+  },
+
+  channels: {
+    "judge.completed": consume(
+      "judge.completed",
+      async function (this: OutboxService, event, client: PoolClient) {
+        const self = this as PracticeService;
+        const done = await client.query<SubmissionRow>(
+          `UPDATE practice.submissions
+              SET status = 'done', verdict = $2, tests = $3, time_ms = $4, memory_kb = $5, compile_output = $6, judged_by = $7, judged_at = now()
+            WHERE id = $1 AND status <> 'done' RETURNING *`,
+          [event.submissionId, event.verdict, JSON.stringify(event.tests), event.timeMs ?? null, event.memoryKb ?? null, event.compileOutput ?? null, event.judgedBy ?? null],
+        );
+        const row = done.rows[0];
+        if (!row) return; // already has its final verdict
+        const problem = await self.problem(row.problem).catch(() => undefined);
+        let firstSolve = false;
+        if (row.verdict === "AC") {
+          const solved = await client.query("INSERT INTO practice.solved (user_id, problem, first_submission) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", [row.user_id, row.problem, row.id]);
+          firstSolve = solved.rowCount === 1;
+        }
+        const common = { submissionId: row.id, userId: row.user_id, problemId: row.problem, language: row.language, tenantId: row.tenant_id };
+        await self.outbox.add(client, "practice.submission.completed", {
+          ...common,
+          status: "done",
+          verdict: row.verdict,
+          runtimeMs: row.time_ms,
+          xpEarned: firstSolve && problem ? XP[problem.difficulty] : 0,
+        });
+        if (row.verdict === "AC") await self.outbox.add(client, "practice.submission.accepted", { ...common, difficulty: problem?.difficulty ?? "unknown", firstSolve });
+        else await self.outbox.add(client, "practice.submission.attempted", { ...common, verdict: row.verdict });
+        setImmediate(() => {
+          self.outbox.kick();
+          self.pushUpdate(row);
+        });
+      },
+      { group: "practice", maxInFlight: 8 },
+    ),
+  },
+
+  methods: {
+    async problem(this: PracticeService, slugValue: string): Promise<Problem> {
+      const doc = await this.adapter.findById(slugValue);
+      if (!doc) throw new NotFound("Problem");
+      return doc;
+    },
+
+    async saveProblem(this: PracticeService, problem: Problem) {
+      const existing = await this.adapter.findById(problem.slug);
+      if (existing) await this.adapter.updateById(problem.slug, { $set: problem });
+      else await this.adapter.insert({ _id: problem.slug, ...problem });
+    },
+
+    async importPackages(this: PracticeService, dir: string) {
+      const imported: string[] = [];
+      let unchanged = 0;
+      for (const packageDir of packageDirs(dir)) {
+        const problem = loadPackage(packageDir);
+        const existing = await this.adapter.findById(problem.slug);
+        if (existing && existing.source.kind === "package" && problem.source.kind === "package" && existing.source.hash === problem.source.hash) {
+          unchanged += 1;
+          continue;
+        }
+        await this.saveProblem(existing ? { ...problem, createdAt: existing.createdAt } : problem);
+        imported.push(problem.slug);
+      }
+      return { imported, unchanged };
+    },
+
+    submissionView(this: PracticeService, row: SubmissionRow, withSource: boolean) {
+      return {
+        id: row.id,
+        problem: row.problem,
+        language: row.language,
+        status: row.status,
+        ...(row.verdict ? { verdict: row.verdict } : {}),
+        tests: row.tests,
+        timeMs: row.time_ms,
+        memoryKb: row.memory_kb,
+        ...(row.compile_output ? { compileOutput: row.compile_output } : {}),
+        ...(withSource ? { source: row.source } : {}),
+        createdAt: row.created_at.toISOString(),
+        ...(row.judged_at ? { judgedAt: row.judged_at.toISOString() } : {}),
+      };
+    },
+
+    pushUpdate(this: PracticeService, row: SubmissionRow) {
+      const message = { type: "submission.update", id: row.id, status: row.status, verdict: row.verdict ?? undefined, tests: row.tests };
+      for (const topic of [`submission:${row.id}`, `user:${row.user_id}`]) this.broker.broadcast("realtime.publish", { topic, message });
+    },
+  },
+
+  ...lifecycle<PracticeService>({
+    created() {
+      this.config = configOf(this.broker);
+    },
+    async started() {
+      this.kv = acquireKv(this.config.redis.url, this.config.namespace);
+      const { imported, unchanged } = await this.importPackages(this.config.practice.problemsDir);
+      if (imported.length) this.logger.info(`Imported ${imported.length} problem package(s) (${unchanged} unchanged) from ${this.config.practice.problemsDir}`);
+    },
+    async stopped() {
+      await releaseKv(this.config.redis.url);
+    },
+  }),
+};
+
+export default PracticeServiceSchema;

@@ -1,0 +1,119 @@
+/**
+ * A problem as the practice service stores it (one document in the content store), its public
+ * view, and the loader for problem packages on disk (ARCHITECTURE.md §5, Kattis-like):
+ *   problem.yaml  statement.md  data/sample/*.in|.ans  data/secret/*.in|.ans  solutions/<verdict>/*
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import YAML from "yaml";
+import type { CheckerSpec } from "../../sandbox/checkers";
+
+export type Difficulty = "easy" | "medium" | "hard";
+/** The checker as the public contract spells it. */
+export type ContractChecker = "exact" | "tokens" | { float: number };
+
+export interface TestCase {
+  input: string;
+  output: string;
+  sample: boolean;
+}
+
+export interface Problem {
+  slug: string;
+  title: string;
+  statement: string;
+  difficulty: Difficulty;
+  tags: string[];
+  kind: "stdio";
+  limits: { timeMs: number; memoryMb: number };
+  checker: ContractChecker;
+  tests: TestCase[];
+  /** Where it came from: a package on disk (with its content hash) or the authoring API. */
+  source: { kind: "package"; hash: string } | { kind: "api"; authorId: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toCheckerSpec(checker: ContractChecker): CheckerSpec {
+  if (checker === "exact") return { kind: "exact" };
+  if (checker === "tokens") return { kind: "tokens" };
+  return { kind: "float", abs: checker.float, rel: checker.float };
+}
+
+export function publicProblem(problem: Problem) {
+  return {
+    slug: problem.slug,
+    title: problem.title,
+    statement: problem.statement,
+    difficulty: problem.difficulty,
+    tags: problem.tags,
+    kind: problem.kind,
+    limits: problem.limits,
+    checker: problem.checker,
+    samples: problem.tests.filter((t) => t.sample).map((t) => ({ input: t.input, output: t.output })),
+  };
+}
+
+function readTests(dir: string, sample: boolean): TestCase[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".in"))
+    .sort()
+    .map((f) => {
+      const answer = path.join(dir, f.replace(/\.in$/, ".ans"));
+      if (!fs.existsSync(answer)) throw new Error(`${path.join(dir, f)} has no .ans`);
+      return { input: fs.readFileSync(path.join(dir, f), "utf8"), output: fs.readFileSync(answer, "utf8"), sample };
+    });
+}
+
+function parseChecker(value: unknown): ContractChecker {
+  if (value === undefined || value === "tokens") return "tokens";
+  if (value === "exact") return "exact";
+  if (typeof value === "object" && value !== null && typeof (value as { float?: unknown }).float === "number") return { float: (value as { float: number }).float };
+  throw new Error(`unknown checker ${JSON.stringify(value)}`);
+}
+
+/** Reads one package directory into a Problem; throws with the package's path on any defect. */
+export function loadPackage(dir: string, now = new Date()): Problem {
+  const slug = path.basename(dir);
+  try {
+    const meta = YAML.parse(fs.readFileSync(path.join(dir, "problem.yaml"), "utf8")) as Record<string, unknown>;
+    const statement = fs.readFileSync(path.join(dir, "statement.md"), "utf8");
+    const tests = [...readTests(path.join(dir, "data", "sample"), true), ...readTests(path.join(dir, "data", "secret"), false)];
+    if (!tests.some((t) => t.sample)) throw new Error("no sample tests");
+    const limits = (meta.limits ?? {}) as { timeMs?: number; memoryMb?: number };
+    const kind = meta.kind ?? "stdio";
+    if (kind !== "stdio") throw new Error(`kind '${String(kind)}' is not supported yet`);
+    const hash = crypto.createHash("sha256").update(JSON.stringify({ meta, statement, tests })).digest("hex");
+    const difficulty = meta.difficulty;
+    if (difficulty !== "easy" && difficulty !== "medium" && difficulty !== "hard") throw new Error("difficulty must be easy, medium or hard");
+    return {
+      slug,
+      title: String(meta.title ?? slug),
+      statement,
+      difficulty,
+      tags: Array.isArray(meta.tags) ? meta.tags.map(String) : [],
+      kind: "stdio",
+      limits: { timeMs: Number(limits.timeMs ?? 1000), memoryMb: Number(limits.memoryMb ?? 256) },
+      checker: parseChecker(meta.checker),
+      tests,
+      source: { kind: "package", hash },
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+  } catch (err) {
+    throw new Error(`problem package ${dir}: ${(err as Error).message}`);
+  }
+}
+
+/** Every package under `root` (directories holding a problem.yaml). */
+export function packageDirs(root: string): string[] {
+  if (!fs.existsSync(root)) return [];
+  return fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(root, e.name, "problem.yaml")))
+    .map((e) => path.join(root, e.name))
+    .sort();
+}

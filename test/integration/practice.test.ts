@@ -1,0 +1,129 @@
+/**
+ * Practice end to end on the cluster shape in one process: real NATS JetStream channels, real
+ * PostgreSQL and Redis, the real gVisor judge. An instructor authors a problem; a learner submits
+ * a wrong and then a right solution and watches per-test verdicts arrive over the WebSocket.
+ */
+import { createTestDatabase, type TestDatabase } from "../harness/db";
+import { bearer, login, register } from "../fixtures/accounts";
+import { request } from "../support/http";
+import { startTestNode, uniqueNamespace, type TestNode } from "../support/node";
+import { WsClient } from "../support/ws";
+
+jest.setTimeout(180_000);
+
+const ADMIN = { email: "teacher@avantika.test", password: "teacher-password-1" };
+const big = Array.from({ length: 30_000 }, (_, i) => i % 1000).join(" ");
+const bigSum = String(Array.from({ length: 30_000 }, (_, i) => i % 1000).reduce((a, b) => a + b, 0));
+
+const problem = {
+  slug: "sum-of-numbers",
+  title: "Sum of numbers",
+  statement: "Read integers until the end of the input and print their sum.",
+  difficulty: "easy",
+  tags: ["arrays"],
+  limits: { timeMs: 2000, memoryMb: 256 },
+  checker: "tokens",
+  tests: [
+    { input: "1 2 3\n", output: "6\n", sample: true },
+    { input: "-5 5\n", output: "0\n" },
+    { input: "\n", output: "0\n" },
+    { input: `${big}\n`, output: `${bigSum}\n` },
+  ],
+};
+
+const WRONG = "import sys\nnums = list(map(int, sys.stdin.read().split()))\nprint(sum(nums[:3]))\n";
+const RIGHT = "import sys\nprint(sum(map(int, sys.stdin.read().split())))\n";
+
+let db: TestDatabase;
+let node: TestNode;
+let teacher: string;
+let learner: { token: string; id: string };
+let ws: WsClient;
+
+beforeAll(async () => {
+  db = await createTestDatabase("practice");
+  node = await startTestNode({
+    services: ["api", "realtime", "auth", "users", "practice", "sandbox"],
+    namespace: uniqueNamespace("practice"),
+    databaseUrl: db.url,
+    env: { AVANTIKA_ADMIN_EMAIL: ADMIN.email, AVANTIKA_ADMIN_PASSWORD: ADMIN.password, SANDBOX_POOL_SIZE: "1", PROBLEMS_DIR: "/nonexistent" },
+  });
+  teacher = ((await login(node.baseUrl, ADMIN.email, ADMIN.password)).json as { accessToken: string }).accessToken;
+  const session = (await register(node.baseUrl, { cookie: false })).session;
+  learner = { token: session.accessToken, id: session.user.id };
+  const config = (await request(`${node.baseUrl}/api/config`)).json as { wsUrl: string };
+  ws = await WsClient.connect(config.wsUrl, learner.token);
+  ws.send({ type: "subscribe", topic: `user:${learner.id}` });
+  await ws.waitFor((f) => f.type === "subscribed");
+});
+
+afterAll(async () => {
+  ws?.close();
+  await node?.stop();
+  await db?.drop();
+});
+
+const api = (path: string, token: string, body?: unknown, method?: string) => request(`${node.baseUrl}/api${path}`, { headers: bearer(token), body, method, timeoutMs: 60_000 });
+
+describe("authoring", () => {
+  it("lets an instructor create a problem (with a large test) and refuses learners and duplicates", async () => {
+    expect((await api("/problems", learner.token, problem)).status).toBe(403);
+    const created = await api("/problems", teacher, problem);
+    expect(created.status).toBe(201);
+    expect(created.json).toEqual({ slug: problem.slug });
+    const again = await api("/problems", teacher, problem);
+    expect(again.status).toBe(409);
+    expect((await api("/problems", teacher, { ...problem, slug: "x", tests: [] })).status).toBe(422);
+  });
+
+  it("shows learners the statement and samples, never the secret tests", async () => {
+    const list = (await api("/problems?difficulty=easy", learner.token)).json as { items: Array<{ slug: string; solvedByMe: boolean }>; total: number };
+    expect(list.items.find((p) => p.slug === problem.slug)).toMatchObject({ solvedByMe: false });
+    const shown = (await api(`/problems/${problem.slug}`, learner.token)).json as Record<string, unknown>;
+    expect(shown).toMatchObject({ slug: problem.slug, title: problem.title, limits: problem.limits, samples: [{ input: "1 2 3\n", output: "6\n" }] });
+    expect(JSON.stringify(shown)).not.toContain(bigSum);
+    expect(shown).not.toHaveProperty("tests");
+    expect((await api("/problems/no-such-problem", learner.token)).status).toBe(404);
+  });
+});
+
+describe("judging", () => {
+  async function submitAndWait(source: string) {
+    const res = await api("/submissions", learner.token, { problem: problem.slug, language: "python", source });
+    expect(res.status).toBe(202);
+    const { id, status } = res.json as { id: string; status: string };
+    expect(status).toBe("queued");
+    const final = await ws.waitFor((f) => f.type === "submission.update" && f.id === id && f.status === "done", 90_000, "the final verdict");
+    return { id, final };
+  }
+
+  it("streams per-test verdicts and ends a wrong solution with WA", async () => {
+    const { id, final } = await submitAndWait(WRONG);
+    expect(final.verdict).toBe("WA");
+    const running = ws.frames.filter((f) => f.type === "submission.update" && f.id === id && f.status === "running");
+    expect(running.length).toBeGreaterThanOrEqual(2);
+    const stored = (await api(`/submissions/${id}`, learner.token)).json as { verdict: string; tests: Array<{ index: number; verdict: string }>; source: string };
+    expect(stored.verdict).toBe("WA");
+    expect(stored.tests.map((t) => t.verdict)).toEqual(["AC", "AC", "AC", "WA"]);
+    expect(stored.source).toBe(WRONG);
+  });
+
+  it("accepts a right solution and marks the problem solved", async () => {
+    const { id, final } = await submitAndWait(RIGHT);
+    expect(final.verdict).toBe("AC");
+    const list = (await api("/problems", learner.token)).json as { items: Array<{ slug: string; solvedByMe: boolean }> };
+    expect(list.items.find((p) => p.slug === problem.slug)?.solvedByMe).toBe(true);
+    const mine = (await api(`/submissions?problem=${problem.slug}`, learner.token)).json as { items: Array<{ id: string; verdict: string }> };
+    expect(mine.items[0]).toMatchObject({ id, verdict: "AC" });
+    expect(mine.items).toHaveLength(2);
+  });
+
+  it("keeps submissions private and refuses bad ones with typed errors", async () => {
+    const other = (await register(node.baseUrl, { cookie: false })).session.accessToken;
+    const mine = (await api(`/submissions?problem=${problem.slug}`, learner.token)).json as { items: Array<{ id: string }> };
+    expect((await api(`/submissions/${mine.items[0]!.id}`, other)).status).toBe(404);
+    expect((await api("/submissions", learner.token, { problem: "no-such-problem", language: "python", source: "print(1)" })).status).toBe(404);
+    expect((await api("/submissions", learner.token, { problem: problem.slug, language: "brainfuck", source: "+" })).status).toBe(422);
+    expect((await api("/submissions", learner.token, { problem: problem.slug, language: "python", source: "#".repeat(70_000) })).status).toBe(422);
+  });
+});
