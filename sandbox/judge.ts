@@ -60,6 +60,8 @@ export interface RunRequest {
   stdin?: string;
   limits?: Partial<Limits>;
   compileLimits?: Partial<Limits>;
+  /** How much of stdout to return (default 64 KiB; never more than the output limit lets through). */
+  stdoutBytes?: number;
 }
 
 export interface RunResult {
@@ -217,7 +219,7 @@ export class Judge {
       const failure = classifyRun(step, limits, language);
       return {
         verdict: failure?.verdict ?? "AC",
-        stdout: cut(step.stdout),
+        stdout: cut(step.stdout, request.stdoutBytes ?? RETURNED_OUTPUT_BYTES),
         stderr: cut(step.stderr),
         exitCode: step.exitCode,
         signal: step.signal,
