@@ -71,8 +71,8 @@ export interface Config {
   oauth: { google?: OAuthProviderConfig; github?: OAuthProviderConfig };
   seed: { adminEmail?: string; adminPassword?: string; demo: boolean };
   ai: { anthropicApiKey?: string; anthropicBaseUrl?: string };
-  sandbox: { poolSize: number };
-  practice: { problemsDir: string; authoringBodyLimit: string };
+  sandbox: { poolSize: number; runsPerMinute: number };
+  practice: { problemsDir: string; authoringBodyLimit: string; submissionsPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -146,6 +146,8 @@ const envSchema = {
     ANTHROPIC_BASE_URL: url,
     SANDBOX_POOL_SIZE: { type: "integer", minimum: 0, maximum: 64 },
     PROBLEMS_DIR: { type: "string", minLength: 1 },
+    RUNS_PER_MINUTE: { type: "integer", minimum: 1 },
+    SUBMISSIONS_PER_MINUTE: { type: "integer", minimum: 1 },
     AUTHORING_BODY_LIMIT: { type: "string", pattern: "^[0-9]+(b|kb|mb)$" },
   },
 } as const;
@@ -299,8 +301,12 @@ export function loadConfig(source: Env = process.env): Config {
       demo: str("AVANTIKA_DEMO") ? str("AVANTIKA_DEMO") === "1" : shape === "embedded",
     },
     ai: { anthropicApiKey: str("ANTHROPIC_API_KEY"), anthropicBaseUrl: str("ANTHROPIC_BASE_URL") },
-    sandbox: { poolSize: num("SANDBOX_POOL_SIZE", 2) },
-    practice: { problemsDir: path.resolve(str("PROBLEMS_DIR") ?? "problems"), authoringBodyLimit: str("AUTHORING_BODY_LIMIT") ?? "16mb" },
+    sandbox: { poolSize: num("SANDBOX_POOL_SIZE", 2), runsPerMinute: num("RUNS_PER_MINUTE", 30) },
+    practice: {
+      problemsDir: path.resolve(str("PROBLEMS_DIR") ?? "problems"),
+      authoringBodyLimit: str("AUTHORING_BODY_LIMIT") ?? "16mb",
+      submissionsPerMinute: num("SUBMISSIONS_PER_MINUTE", 12),
+    },
   };
 }
 

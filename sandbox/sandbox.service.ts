@@ -14,7 +14,9 @@
 import os from "node:os";
 import type { Context, ServiceSchema } from "moleculer";
 import { configOf, type Config } from "../lib/config";
-import { FeatureDisabled } from "../lib/errors";
+import { FeatureDisabled, TooManyRequests } from "../lib/errors";
+import { acquireKv, releaseKv, type Kv } from "../lib/kv";
+import { currentUser, type AuthMeta } from "../mixins/auth.middleware";
 import { makeEvent, type EventEnvelope } from "../lib/events";
 import { lifecycle } from "../lib/service";
 import { validOrDeadLettered } from "../mixins/outbox.mixin";
@@ -43,6 +45,7 @@ interface SandboxService {
   broker: Context["broker"];
   logger: Context["broker"]["logger"];
   config: Config;
+  kv: Kv;
   judge?: Judge;
   disabledReason?: string;
   requireJudge(): Judge;
@@ -82,7 +85,10 @@ const SandboxServiceSchema: ServiceSchema = {
       },
       bulkhead: { enabled: true, concurrency: WORKERS, maxQueueSize: WORKERS * 8 },
       timeout: 60_000,
-      async handler(this: SandboxService, ctx: Context<{ language: LanguageId; source: string; stdin?: string }>) {
+      async handler(this: SandboxService, ctx: Context<{ language: LanguageId; source: string; stdin?: string }, AuthMeta>) {
+        const user = currentUser(ctx);
+        const { count, ttlS } = await this.kv.incr(`ratelimit:run:${user.id}`, 60);
+        if (count > this.config.sandbox.runsPerMinute) throw new TooManyRequests(ttlS, "Too many runs, try again in a minute");
         const result = await this.requireJudge().run({ language: ctx.params.language, source: ctx.params.source, stdin: ctx.params.stdin ?? "" });
         return {
           verdict: result.verdict,
@@ -151,6 +157,7 @@ const SandboxServiceSchema: ServiceSchema = {
       this.config = configOf(this.broker);
     },
     async started() {
+      this.kv = acquireKv(this.config.redis.url, this.config.namespace);
       try {
         this.judge = await startJudge({
           poolSize: this.config.sandbox.poolSize,
@@ -165,6 +172,7 @@ const SandboxServiceSchema: ServiceSchema = {
     },
     async stopped() {
       await this.judge?.close();
+      await releaseKv(this.config.redis.url);
     },
   }),
 };

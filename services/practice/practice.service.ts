@@ -58,7 +58,6 @@ interface PracticeService extends OutboxService {
 }
 
 const XP = { easy: 10, medium: 20, hard: 40 } as const;
-const SUBMISSIONS_PER_MINUTE = 12;
 const MAX_PENDING = 2000;
 
 const slug = { type: "string", pattern: "^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$" };
@@ -215,7 +214,7 @@ const PracticeServiceSchema: ServiceSchema = {
         const user = currentUser(ctx);
         await this.problem(ctx.params.problem);
         const { count, ttlS } = await this.kv.incr(`ratelimit:submit:${user.id}`, 60);
-        if (count > SUBMISSIONS_PER_MINUTE) throw new TooManyRequests(ttlS, "Too many submissions, try again in a minute");
+        if (count > this.config.practice.submissionsPerMinute) throw new TooManyRequests(ttlS, "Too many submissions, try again in a minute");
         const pending = await this.db.query<{ n: string }>("SELECT count(*) AS n FROM practice.submissions WHERE status <> 'done'");
         // A full queue says so (503 + Retry-After) instead of dropping the submission.
         if (Number(pending.rows[0]?.n ?? 0) >= MAX_PENDING) throw new ServiceUnavailable("The judge queue is full, try again shortly", 30);

@@ -15,7 +15,7 @@ let token: string;
 
 beforeAll(async () => {
   db = await createTestDatabase("run");
-  node = await startTestNode({ services: ["api", "auth", "users", "sandbox"], namespace: uniqueNamespace("run"), databaseUrl: db.url, nats: false, redis: false, env: { SANDBOX_POOL_SIZE: "1" } });
+  node = await startTestNode({ services: ["api", "auth", "users", "sandbox"], namespace: uniqueNamespace("run"), databaseUrl: db.url, nats: false, redis: false, env: { SANDBOX_POOL_SIZE: "1", RUNS_PER_MINUTE: "8" } });
   token = (await register(node.baseUrl, { cookie: false })).session.accessToken;
 });
 
@@ -63,5 +63,18 @@ describe("running code", () => {
     const big = await run({ language: "python", source: "#".repeat(64 * 1024 + 1) });
     expect([413, 422]).toContain(big.status);
     expect((await run({ language: "python", source: "print(1)", stdin: "x", extra: true })).status).toBe(422);
+  });
+
+  it("limits runs per learner (429 with Retry-After), not per server", async () => {
+    let limited;
+    for (let i = 0; i < 10 && !limited; i += 1) {
+      const res = await run({ language: "python", source: "print(1)\n", stdin: "" });
+      if (res.status === 429) limited = res;
+      else expect(res.status).toBe(200);
+    }
+    expect(limited?.headers["retry-after"]).toMatch(/^\d+$/);
+    const other = (await register(node.baseUrl, { cookie: false })).session.accessToken;
+    const theirs = await request(`${node.baseUrl}/api/run`, { body: { language: "python", source: "print(2)\n" }, headers: bearer(other), timeoutMs: 60_000 });
+    expect(theirs.status).toBe(200);
   });
 });

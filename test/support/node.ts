@@ -4,6 +4,9 @@
  * so that suites sharing one NATS never see each other's nodes or streams.
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import type { ServiceBroker, ServiceSchema } from "moleculer";
@@ -49,7 +52,10 @@ export interface NodeOptions {
 }
 
 export async function startTestNode(opts: NodeOptions): Promise<TestNode> {
+  // Its own data dir (NeDB content, mail, keys): nothing leaks between suites or runs.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `avantika-node-${opts.namespace}-`));
   const env: Record<string, string> = {
+    DATA_DIR: dataDir,
     NODE_ENV: "test",
     PORT: "0",
     WS_PORT: "0",
@@ -72,6 +78,7 @@ export async function startTestNode(opts: NodeOptions): Promise<TestNode> {
     await broker.start();
   } catch (err) {
     await broker.stop().catch(() => undefined);
+    fs.rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
   let baseUrl = "";
@@ -85,6 +92,7 @@ export async function startTestNode(opts: NodeOptions): Promise<TestNode> {
     baseUrl,
     async stop() {
       await broker.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
