@@ -107,3 +107,17 @@ export function parseChecker(value: unknown): CheckerSpec {
       throw new Error("checker.kind must be exact, tokens or float");
   }
 }
+
+/**
+ * The checker as the public contract and problem.yaml spell it — "exact", "tokens" (the default)
+ * or {float: tolerance}, a tolerance applied absolutely or relatively — as a CheckerSpec.
+ */
+export function fromContractChecker(value: unknown): CheckerSpec {
+  if (value === undefined || value === "tokens") return { kind: "tokens" };
+  if (value === "exact") return { kind: "exact" };
+  if (typeof value === "object" && value !== null && "float" in value) {
+    const tolerance = (value as { float: unknown }).float;
+    if (typeof tolerance === "number" && Number.isFinite(tolerance) && tolerance > 0) return { kind: "float", abs: tolerance, rel: tolerance };
+  }
+  throw new Error(`checker must be exact, tokens or {float: <tolerance>}, not ${JSON.stringify(value)}`);
+}

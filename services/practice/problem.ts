@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
-import type { CheckerSpec } from "../../sandbox/checkers";
+import { fromContractChecker, type CheckerSpec } from "../../sandbox/checkers";
 
 export type Difficulty = "easy" | "medium" | "hard";
 /** The checker as the public contract spells it. */
@@ -36,9 +36,7 @@ export interface Problem {
 }
 
 export function toCheckerSpec(checker: ContractChecker): CheckerSpec {
-  if (checker === "exact") return { kind: "exact" };
-  if (checker === "tokens") return { kind: "tokens" };
-  return { kind: "float", abs: checker.float, rel: checker.float };
+  return fromContractChecker(checker);
 }
 
 export function publicProblem(problem: Problem) {
@@ -69,10 +67,8 @@ function readTests(dir: string, sample: boolean): TestCase[] {
 }
 
 function parseChecker(value: unknown): ContractChecker {
-  if (value === undefined || value === "tokens") return "tokens";
-  if (value === "exact") return "exact";
-  if (typeof value === "object" && value !== null && typeof (value as { float?: unknown }).float === "number") return { float: (value as { float: number }).float };
-  throw new Error(`unknown checker ${JSON.stringify(value)}`);
+  fromContractChecker(value); // throws on anything the judge would not understand
+  return value === undefined ? "tokens" : (value as ContractChecker);
 }
 
 /** Reads one package directory into a Problem; throws with the package's path on any defect. */
