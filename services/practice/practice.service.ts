@@ -360,7 +360,14 @@ const PracticeServiceSchema: ServiceSchema = {
       const imported: string[] = [];
       let unchanged = 0;
       for (const packageDir of packageDirs(dir)) {
-        const problem = loadPackage(packageDir);
+        let problem: Problem;
+        try {
+          problem = loadPackage(packageDir);
+        } catch (err) {
+          // One broken package must not keep the platform from starting; it is reported and skipped.
+          this.logger.error(`Skipped a problem package: ${(err as Error).message}`);
+          continue;
+        }
         const existing = await this.adapter.findById(problem.slug);
         if (existing && existing.source.kind === "package" && problem.source.kind === "package" && existing.source.hash === problem.source.hash) {
           unchanged += 1;
