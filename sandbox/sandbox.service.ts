@@ -49,10 +49,16 @@ interface SandboxService {
   judge?: Judge;
   disabledReason?: string;
   requireJudge(): Judge;
+  judgeSubmission(request: EventEnvelope & { submissionId: string }): Promise<void>;
   publishProgress(bundle: JudgeBundle, tests: TestResult[]): void;
 }
 
 const MAX_SOURCE = 64 * 1024;
+/**
+ * A judge.requested message not acked within this is handed to another worker: how fast a
+ * worker's death is noticed. A live worker says "still working" every third of it.
+ */
+const ACK_WAIT_S = 15;
 const MAX_STDIN = 1024 * 1024;
 const WORKERS = Math.max(1, os.cpus().length);
 
@@ -108,37 +114,45 @@ const SandboxServiceSchema: ServiceSchema = {
       group: "sandbox",
       maxInFlight: WORKERS,
       maxRetries: 5,
-      ackWaitS: 120,
-      async handler(this: SandboxService, payload: unknown) {
+      ackWaitS: ACK_WAIT_S,
+      async handler(this: SandboxService, payload: unknown, raw?: { working?: () => void }) {
         if (!(await validOrDeadLettered(this, "judge.requested", payload))) return;
-        const request = payload as EventEnvelope & { submissionId: string };
-        const judge = this.requireJudge();
-        const bundle = await this.broker.call<JudgeBundle | null, { submissionId: string }>("practice.judgeBundle", { submissionId: request.submissionId });
-        if (!bundle || bundle.status === "done") return; // gone, or a redelivery of one already judged
-        const finished: TestResult[] = [];
-        this.publishProgress(bundle, finished);
-        const result = await judge.judge(
-          { language: bundle.language, source: bundle.source, tests: bundle.tests, limits: bundle.limits, checker: bundle.checker, stopOnFirstFailure: false },
-          (test) => {
-            finished.push(test);
-            this.publishProgress(bundle, finished);
-          },
-        );
-        const completed = makeEvent("judge.completed", {
-          submissionId: bundle.submissionId,
-          verdict: result.verdict,
-          tests: result.tests.map(publicTest),
-          timeMs: result.timeMs,
-          memoryKb: result.memoryKb,
-          ...(result.compile && !result.compile.ok ? { compileOutput: result.compile.output.slice(0, 65536) } : {}),
-          judgedBy: this.broker.nodeID,
-        });
-        await (this.broker as unknown as ChannelSender).sendToChannel("judge.completed", completed);
+        const heartbeat = typeof raw?.working === "function" ? setInterval(() => raw.working?.(), (ACK_WAIT_S * 1000) / 3) : undefined;
+        try {
+          await this.judgeSubmission(payload as EventEnvelope & { submissionId: string });
+        } finally {
+          if (heartbeat) clearInterval(heartbeat);
+        }
       },
     },
   },
 
   methods: {
+    async judgeSubmission(this: SandboxService, request: EventEnvelope & { submissionId: string }) {
+      const judge = this.requireJudge();
+      const bundle = await this.broker.call<JudgeBundle | null, { submissionId: string }>("practice.judgeBundle", { submissionId: request.submissionId });
+      if (!bundle || bundle.status === "done") return; // gone, or a redelivery of one already judged
+      const finished: TestResult[] = [];
+      this.publishProgress(bundle, finished);
+      const result = await judge.judge(
+        { language: bundle.language, source: bundle.source, tests: bundle.tests, limits: bundle.limits, checker: bundle.checker, stopOnFirstFailure: false },
+        (test) => {
+          finished.push(test);
+          this.publishProgress(bundle, finished);
+        },
+      );
+      const completed = makeEvent("judge.completed", {
+        submissionId: bundle.submissionId,
+        verdict: result.verdict,
+        tests: result.tests.map(publicTest),
+        timeMs: result.timeMs,
+        memoryKb: result.memoryKb,
+        ...(result.compile && !result.compile.ok ? { compileOutput: result.compile.output.slice(0, 65536) } : {}),
+        judgedBy: this.broker.nodeID,
+      });
+      await (this.broker as unknown as ChannelSender).sendToChannel("judge.completed", completed);
+    },
+
     requireJudge(this: SandboxService): Judge {
       if (!this.judge) throw new FeatureDisabled("Running code", this.disabledReason ?? "the judge is starting");
       return this.judge;
