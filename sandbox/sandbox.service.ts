@@ -21,6 +21,8 @@ import { makeEvent, type EventEnvelope } from "../lib/events";
 import { lifecycle } from "../lib/service";
 import { validOrDeadLettered } from "../mixins/outbox.mixin";
 import type { CheckerSpec } from "./checkers";
+import { judgeFunction } from "./function/judgeFunction";
+import type { FunctionSignature } from "./function/signature";
 import { startJudge, type Judge, type LanguageInfo } from "./judge";
 import { LANGUAGE_IDS, LANGUAGES, type LanguageId, type Limits } from "./languages";
 import type { TestResult } from "./verdict";
@@ -32,6 +34,8 @@ export interface JudgeBundle {
   status: "queued" | "running" | "done";
   language: LanguageId;
   source: string;
+  kind: "stdio" | "function";
+  signature?: FunctionSignature;
   tests: Array<{ input: string; output: string }>;
   limits: Partial<Limits>;
   checker: CheckerSpec;
@@ -62,8 +66,9 @@ const ACK_WAIT_S = 15;
 const MAX_STDIN = 1024 * 1024;
 const WORKERS = Math.max(1, os.cpus().length);
 
+/** Whole milliseconds and KiB: function harnesses time calls in fractions of a millisecond. */
 function publicTest(t: TestResult) {
-  return { index: t.index, verdict: t.verdict, timeMs: t.timeMs, memoryKb: t.memoryKb };
+  return { index: t.index, verdict: t.verdict, timeMs: Math.round(t.timeMs), memoryKb: Math.round(t.memoryKb) };
 }
 
 const SandboxServiceSchema: ServiceSchema = {
@@ -101,8 +106,8 @@ const SandboxServiceSchema: ServiceSchema = {
           stdout: result.stdout,
           stderr: result.stderr,
           exitCode: result.exitCode,
-          timeMs: result.timeMs,
-          memoryKb: result.memoryKb,
+          timeMs: Math.round(result.timeMs),
+          memoryKb: Math.round(result.memoryKb),
           ...(result.compile && !result.compile.ok ? { compileOutput: result.compile.output } : {}),
         };
       },
@@ -134,22 +139,32 @@ const SandboxServiceSchema: ServiceSchema = {
       if (!bundle || bundle.status === "done") return; // gone, or a redelivery of one already judged
       const finished: TestResult[] = [];
       this.publishProgress(bundle, finished);
-      const result = await judge.judge(
-        { language: bundle.language, source: bundle.source, tests: bundle.tests, limits: bundle.limits, checker: bundle.checker, stopOnFirstFailure: false },
-        (test) => {
-          finished.push(test);
-          this.publishProgress(bundle, finished);
-        },
-      );
-      const completed = makeEvent("judge.completed", {
-        submissionId: bundle.submissionId,
-        verdict: result.verdict,
-        tests: result.tests.map(publicTest),
-        timeMs: result.timeMs,
-        memoryKb: result.memoryKb,
-        ...(result.compile && !result.compile.ok ? { compileOutput: result.compile.output.slice(0, 65536) } : {}),
-        judgedBy: this.broker.nodeID,
-      });
+      const onTest = (test: TestResult) => {
+        finished.push(test);
+        this.publishProgress(bundle, finished);
+      };
+      const work = { language: bundle.language, source: bundle.source, tests: bundle.tests, limits: bundle.limits, checker: bundle.checker, stopOnFirstFailure: false };
+      const result =
+        bundle.kind === "function" && bundle.signature
+          ? await judgeFunction(judge, { ...work, signature: bundle.signature }, onTest)
+          : await judge.judge(work, onTest);
+      let completed;
+      try {
+        completed = makeEvent("judge.completed", {
+          submissionId: bundle.submissionId,
+          verdict: result.verdict,
+          tests: result.tests.map(publicTest),
+          timeMs: Math.round(result.timeMs),
+          memoryKb: Math.round(result.memoryKb),
+          ...(result.compile && !result.compile.ok ? { compileOutput: result.compile.output.slice(0, 65536) } : {}),
+          judgedBy: this.broker.nodeID,
+        });
+      } catch (err) {
+        // A result we cannot describe is our bug, not the learner's: it ends as IE instead of
+        // being redelivered and re-judged until the channel gives up on it.
+        this.logger.error(`Judge result of ${bundle.submissionId} does not fit judge.completed: ${(err as Error).message}`);
+        completed = makeEvent("judge.completed", { submissionId: bundle.submissionId, verdict: "IE", tests: [], judgedBy: this.broker.nodeID });
+      }
       await (this.broker as unknown as ChannelSender).sendToChannel("judge.completed", completed);
     },
 

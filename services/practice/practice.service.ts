@@ -20,7 +20,9 @@ import { ContentMixin } from "../../mixins/content.mixin";
 import { consume, OutboxMixin, type OutboxService } from "../../mixins/outbox.mixin";
 import { LANGUAGE_IDS } from "../../sandbox/languages";
 import type { JudgeBundle } from "../../sandbox/sandbox.service";
-import { loadPackage, packageDirs, publicProblem, toCheckerSpec, type ContractChecker, type Problem } from "./problem";
+import { signatureProblems } from "../../sandbox/function/signature";
+import { ValidationFailed } from "../../lib/errors";
+import { functionTestProblems, loadPackage, packageDirs, publicProblem, toCheckerSpec, type ContractChecker, type Problem } from "./problem";
 
 interface ProblemAdapter {
   findById(id: string): Promise<(Problem & { _id: string }) | null>;
@@ -70,7 +72,8 @@ const problemBody = {
     statement: { type: "string", minLength: 1, maxLength: 100_000 },
     difficulty: { enum: ["easy", "medium", "hard"] },
     tags: { type: "array", items: { type: "string", pattern: "^[a-z0-9-]{1,40}$" }, maxItems: 20 },
-    kind: { enum: ["stdio"] },
+    kind: { enum: ["stdio", "function"] },
+    signature: { type: "object" },
     limits: {
       type: "object",
       properties: { timeMs: { type: "integer", minimum: 100, maximum: 10_000 }, memoryMb: { type: "integer", minimum: 16, maximum: 1024 } },
@@ -100,20 +103,32 @@ type ProblemInput = {
   statement: string;
   difficulty: Problem["difficulty"];
   tags?: string[];
-  kind?: "stdio";
+  kind?: "stdio" | "function";
+  signature?: Problem["signature"];
   limits: Problem["limits"];
   checker?: ContractChecker;
   tests: Array<{ input: string; output: string; sample?: boolean }>;
 };
 
 function fromInput(input: ProblemInput, authorId: string, now: Date): Problem {
+  const kind = input.kind ?? "stdio";
+  if (kind === "function") {
+    const problems = [
+      ...(input.signature ? signatureProblems(input.signature).map((p) => ({ field: `signature.${p.path}`, message: p.message })) : [{ field: "signature", message: "is required for a function problem" }]),
+      ...functionTestProblems(input.tests),
+    ];
+    if (problems.length) throw new ValidationFailed("The function problem is invalid", problems);
+  } else if (input.signature) {
+    throw new ValidationFailed("Only function problems have a signature", [{ field: "signature", message: "is only allowed with kind 'function'" }]);
+  }
   return {
     slug: input.slug,
     title: input.title.trim(),
     statement: input.statement,
     difficulty: input.difficulty,
     tags: input.tags ?? [],
-    kind: "stdio",
+    kind,
+    ...(kind === "function" && input.signature ? { signature: input.signature } : {}),
     limits: input.limits,
     checker: input.checker ?? "tokens",
     tests: input.tests.map((t) => ({ input: t.input, output: t.output, sample: t.sample === true })),
@@ -286,6 +301,8 @@ const PracticeServiceSchema: ServiceSchema = {
           status: row.status,
           language: row.language as JudgeBundle["language"],
           source: row.source,
+          kind: problem.kind,
+          ...(problem.signature ? { signature: problem.signature } : {}),
           tests: problem.tests.map((t) => ({ input: t.input, output: t.output })),
           limits: { timeMs: problem.limits.timeMs, memoryMb: problem.limits.memoryMb },
           checker: toCheckerSpec(problem.checker),

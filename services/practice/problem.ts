@@ -8,6 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { fromContractChecker, type CheckerSpec } from "../../sandbox/checkers";
+import { parseSignature, type FunctionSignature } from "../../sandbox/function/signature";
+import { starterCodeAll } from "../../sandbox/function/starter";
 
 export type Difficulty = "easy" | "medium" | "hard";
 /** The checker as the public contract spells it. */
@@ -25,7 +27,9 @@ export interface Problem {
   statement: string;
   difficulty: Difficulty;
   tags: string[];
-  kind: "stdio";
+  /** stdio: read stdin, write stdout. function: implement `signature`; tests are JSON (args array → value). */
+  kind: "stdio" | "function";
+  signature?: FunctionSignature;
   limits: { timeMs: number; memoryMb: number };
   checker: ContractChecker;
   tests: TestCase[];
@@ -50,7 +54,26 @@ export function publicProblem(problem: Problem) {
     limits: problem.limits,
     checker: problem.checker,
     samples: problem.tests.filter((t) => t.sample).map((t) => ({ input: t.input, output: t.output })),
+    ...(problem.kind === "function" && problem.signature ? { signature: problem.signature, starterCode: starterCodeAll(problem.signature) } : {}),
   };
+}
+
+/** Problems with a function test must be JSON: an arguments array in, a value out. */
+export function functionTestProblems(tests: Array<{ input: string; output: string }>): Array<{ field: string; message: string }> {
+  const problems: Array<{ field: string; message: string }> = [];
+  tests.forEach((t, i) => {
+    try {
+      if (!Array.isArray(JSON.parse(t.input))) problems.push({ field: `tests.${i}.input`, message: "must be a JSON array of the arguments" });
+    } catch {
+      problems.push({ field: `tests.${i}.input`, message: "must be JSON" });
+    }
+    try {
+      JSON.parse(t.output);
+    } catch {
+      problems.push({ field: `tests.${i}.output`, message: "must be JSON" });
+    }
+  });
+  return problems;
 }
 
 function readTests(dir: string, sample: boolean): TestCase[] {
@@ -81,7 +104,12 @@ export function loadPackage(dir: string, now = new Date()): Problem {
     if (!tests.some((t) => t.sample)) throw new Error("no sample tests");
     const limits = (meta.limits ?? {}) as { timeMs?: number; memoryMb?: number };
     const kind = meta.kind ?? "stdio";
-    if (kind !== "stdio") throw new Error(`kind '${String(kind)}' is not supported yet`);
+    if (kind !== "stdio" && kind !== "function") throw new Error(`kind must be stdio or function, not '${String(kind)}'`);
+    const signature = kind === "function" ? parseSignature(meta.signature) : undefined;
+    if (kind === "function") {
+      const bad = functionTestProblems(tests);
+      if (bad.length) throw new Error(bad.map((b) => `${b.field} ${b.message}`).join("; "));
+    }
     const hash = crypto.createHash("sha256").update(JSON.stringify({ meta, statement, tests })).digest("hex");
     const difficulty = meta.difficulty;
     if (difficulty !== "easy" && difficulty !== "medium" && difficulty !== "hard") throw new Error("difficulty must be easy, medium or hard");
@@ -91,7 +119,8 @@ export function loadPackage(dir: string, now = new Date()): Problem {
       statement,
       difficulty,
       tags: Array.isArray(meta.tags) ? meta.tags.map(String) : [],
-      kind: "stdio",
+      kind,
+      ...(signature ? { signature } : {}),
       limits: { timeMs: Number(limits.timeMs ?? 1000), memoryMb: Number(limits.memoryMb ?? 256) },
       checker: parseChecker(meta.checker),
       tests,

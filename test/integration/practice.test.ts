@@ -127,3 +127,45 @@ describe("judging", () => {
     expect((await api("/submissions", learner.token, { problem: problem.slug, language: "python", source: "#".repeat(70_000) })).status).toBe(422);
   });
 });
+
+describe("function problems", () => {
+  const addTwo = {
+    slug: "add-two",
+    title: "Add two",
+    statement: "Return a + b.",
+    difficulty: "easy",
+    kind: "function",
+    signature: { name: "add", params: [{ name: "a", type: "long" }, { name: "b", type: "long" }], returns: "long" },
+    limits: { timeMs: 1000, memoryMb: 256 },
+    tests: [
+      { input: "[1, 2]", output: "3", sample: true },
+      { input: "[-5, 5]", output: "0" },
+      { input: "[9007199254740993, 1]", output: "9007199254740994" },
+    ],
+  };
+
+  it("refuses a function problem without a valid signature or JSON tests", async () => {
+    expect((await api("/problems", teacher, { ...addTwo, slug: "no-sig", signature: undefined })).status).toBe(422);
+    expect((await api("/problems", teacher, { ...addTwo, slug: "bad-sig", signature: { name: "class", params: [], returns: "int" } })).status).toBe(422);
+    expect((await api("/problems", teacher, { ...addTwo, slug: "bad-json", tests: [{ input: "1 2", output: "3", sample: true }] })).status).toBe(422);
+  });
+
+  it("gives starter code in every language and judges the function with 64-bit values", async () => {
+    expect((await api("/problems", teacher, addTwo)).status).toBe(201);
+    const shown = (await api("/problems/add-two", learner.token)).json as { kind: string; starterCode: Record<string, string> };
+    expect(shown.kind).toBe("function");
+    expect(Object.keys(shown.starterCode).sort()).toEqual(["c", "cpp", "go", "java", "javascript", "python", "typescript"]);
+    expect(shown.starterCode.python).toContain("def add(self, a: int, b: int) -> int:");
+
+    const submit = async (language: string, source: string) => {
+      const res = await api("/submissions", learner.token, { problem: "add-two", language, source });
+      expect(res.status).toBe(202);
+      const { id } = res.json as { id: string };
+      return ws.waitFor((f) => f.type === "submission.update" && f.id === id && f.status === "done", 90_000, `the ${language} verdict`);
+    };
+    expect((await submit("python", "class Solution:\n    def add(self, a: int, b: int) -> int:\n        return a + b\n")).verdict).toBe("AC");
+    expect((await submit("javascript", "function add(a, b) {\n  return a + b;\n}\n")).verdict).toBe("AC");
+    const wrong = await submit("python", "class Solution:\n    def add(self, a: int, b: int) -> int:\n        return float(a) + b\n");
+    expect(wrong.verdict).toBe("WA");
+  });
+});
