@@ -3,6 +3,7 @@
  * explicit alias (mappingPolicy "restrict" + a whitelist), so `$node.*` and internal actions are
  * unreachable. JWTs are verified here from the auth service's JWKS, without a call per request.
  */
+import { isUtf8 } from "node:buffer";
 import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context, ServiceSchema } from "moleculer";
@@ -93,10 +94,15 @@ function securityHeaders(publicUrl: string) {
 function bodyParserError(err: { type?: unknown; status?: unknown }) {
   if (err.type === "entity.too.large") return new PayloadTooLarge();
   if (err.type === "entity.parse.failed") return new ValidationFailed("The request body is not valid JSON", [{ field: "(body)", message: "is not valid JSON" }]);
-  if (err.type === "encoding.unsupported" || err.type === "charset.unsupported") {
+  if (err.type === "encoding.unsupported" || err.type === "charset.unsupported" || err.type === "encoding.invalid") {
     return new ValidationFailed("Unsupported body encoding", [{ field: "(body)", message: "must be UTF-8 JSON" }]);
   }
   return undefined;
+}
+
+/** A body that is not valid UTF-8 is refused, not decoded with replacement characters into a source file. */
+function verifyUtf8(_req: IncomingMessage, _res: ServerResponse, body: Buffer) {
+  if (!isUtf8(body)) throw Object.assign(new Error("The request body is not valid UTF-8"), { type: "encoding.invalid", status: 400 });
 }
 
 function routeAliases(table: RouteTable): Record<string, string> {
@@ -108,7 +114,7 @@ function makeRoutes(config: Config) {
     mappingPolicy: "restrict" as const,
     autoAliases: false,
     authentication: true,
-    bodyParsers: { json: { limit: config.http.bodyLimit, strict: true }, urlencoded: false },
+    bodyParsers: { json: { limit: config.http.bodyLimit, strict: true, verify: verifyUtf8 }, urlencoded: false },
     callOptions: { timeout: config.transport.requestTimeoutMs },
   };
   return [
@@ -130,7 +136,7 @@ function makeRoutes(config: Config) {
     },
     {
       ...common,
-      bodyParsers: { json: { limit: config.practice.authoringBodyLimit, strict: true }, urlencoded: false },
+      bodyParsers: { json: { limit: config.practice.authoringBodyLimit, strict: true, verify: verifyUtf8 }, urlencoded: false },
       path: "/api",
       name: "authoring",
       whitelist: Object.values(ROUTES.authoring).map((r) => r.action),

@@ -125,6 +125,10 @@ describe("judging", () => {
     expect((await api("/submissions", learner.token, { problem: "no-such-problem", language: "python", source: "print(1)" })).status).toBe(404);
     expect((await api("/submissions", learner.token, { problem: problem.slug, language: "brainfuck", source: "+" })).status).toBe(422);
     expect((await api("/submissions", learner.token, { problem: problem.slug, language: "python", source: "#".repeat(70_000) })).status).toBe(422);
+    const invalidUtf8 = Buffer.concat([Buffer.from(`{"problem":"${problem.slug}","language":"python","source":"print(1)`), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    const refused = await request(`${node.baseUrl}/api/submissions`, { headers: { ...bearer(learner.token), "content-type": "application/json" }, body: invalidUtf8 });
+    expect(refused.status).toBe(422);
+    expect((refused.json as { error: { type: string } }).error.type).toBe("VALIDATION_ERROR");
   });
 });
 
