@@ -2,7 +2,7 @@
  * The deploy files: every Kustomize overlay renders and carries what a reviewer checks
  * (limits, probes, non-root, an HPA and a PDB per Deployment, the sandbox's isolation,
  * the network policy, the env the app will accept); every terraform environment passes
- * `terraform validate` offline and its terraform.tfvars fits its variables.
+ * `terraform validate` offline and calls modules/stack as the environment it is named for.
  *
  * Needs kubectl (for `kubectl kustomize`) and terraform 1.11 with the AWS provider in a
  * local plugin directory (TF_PLUGIN_DIR, default /opt/tf-plugins). Both are on the CI
@@ -543,7 +543,7 @@ describe("k8s overlays", () => {
 describe("terraform environments", () => {
   let work = "";
   let cliConfig = "";
-  const results = new Map<Environment, Promise<{ validate: RunResult; tfvars: RunResult }>>();
+  const results = new Map<Environment, Promise<{ validate: RunResult; stack: RunResult }>>();
 
   const tfEnv = (env: Environment): NodeJS.ProcessEnv => ({
     ...process.env,
@@ -554,21 +554,21 @@ describe("terraform environments", () => {
     CHECKPOINT_DISABLE: "1",
   });
 
-  async function check(env: Environment): Promise<{ validate: RunResult; tfvars: RunResult }> {
+  async function check(env: Environment): Promise<{ validate: RunResult; stack: RunResult }> {
     const dir = path.join(work, "terraform", "environments", env);
     const opts = { cwd: dir, env: tfEnv(env) };
     await mustRun(TERRAFORM, ["init", "-backend=false", "-input=false", "-no-color"], opts);
     const validate = await run(TERRAFORM, ["validate", "-json", "-no-color"], opts);
-    // terraform.tfvars against the variables' types and validation rules: `validate` does
-    // not read it, `console` does, and needs an initialised backend (a local one, in the
-    // temp copy only).
+    // The environment's values are arguments of its module "stack": `validate` checks them
+    // against the stack's variable types and validation rules. What they evaluate to is read
+    // with `console`, which needs an initialised backend (a local one, in the temp copy only).
     fs.writeFileSync(path.join(dir, "backend_override.tf"), 'terraform {\n  backend "local" {}\n}\n');
     await mustRun(TERRAFORM, ["init", "-reconfigure", "-input=false", "-no-color"], opts);
-    const tfvars = await mustRun(TERRAFORM, ["console", "-no-color"], {
+    const stack = await mustRun(TERRAFORM, ["console", "-no-color"], {
       ...opts,
-      input: "jsonencode([var.environment, var.vpc_cidr, local.name])\n",
+      input: "jsonencode([module.stack.environment, module.stack.vpc_cidr, module.stack.name])\n",
     });
-    return { validate, tfvars };
+    return { validate, stack };
   }
 
   beforeAll(async () => {
@@ -630,10 +630,10 @@ describe("terraform environments", () => {
     expect(report.valid).toBe(true);
   }, 120_000);
 
-  test.each(ENVIRONMENTS)("%s: terraform.tfvars fits the variables", async (env) => {
-    const { tfvars } = await results.get(env)!;
+  test.each(ENVIRONMENTS)("%s: calls modules/stack as this environment", async (env) => {
+    const { stack } = await results.get(env)!;
     // console prints the string quoted: once for HCL, once for the JSON inside.
-    const [environment, cidr, name] = JSON.parse(JSON.parse(tfvars.stdout.trim()) as string) as string[];
+    const [environment, cidr, name] = JSON.parse(JSON.parse(stack.stdout.trim()) as string) as string[];
     expect(environment).toBe(env);
     expect(cidr).toMatch(/^10\./); // inside the NetworkPolicies' 10.0.0.0/8 datastore range
     expect(name).toBe(`avantika-${env}`);

@@ -1,7 +1,9 @@
+# Provider configurations belong to the root module; the tags are the stack's (known
+# before any resource exists), so every resource is tagged as the modules tag it.
 provider "aws" {
-  region = var.region
+  region = "ap-south-1"
   default_tags {
-    tags = local.tags
+    tags = module.stack.tags
   }
 }
 
@@ -10,6 +12,6 @@ provider "aws" {
   alias  = "us_east_1"
   region = "us-east-1"
   default_tags {
-    tags = local.tags
+    tags = module.stack.tags
   }
 }

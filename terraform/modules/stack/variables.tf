@@ -7,14 +7,10 @@ variable "environment" {
   }
 }
 
-variable "region" {
-  type    = string
-  default = "ap-south-1"
-}
-
 variable "tags" {
-  type    = map(string)
-  default = {}
+  description = "Extra tags; Project, Environment and ManagedBy are always set (see the tags output)."
+  type        = map(string)
+  default     = {}
 }
 
 variable "deletion_protection" {
