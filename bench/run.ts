@@ -1,7 +1,8 @@
 /** `npm run bench`: every benchmark, printing medians and ratios. Never part of CI. */
 import { benchGateway } from "./gateway";
+import { benchJudge } from "./judge";
 
-const benches: Record<string, () => Promise<void>> = { gateway: benchGateway };
+const benches: Record<string, () => Promise<void>> = { gateway: benchGateway, judge: benchJudge };
 
 async function main() {
   const only = process.argv.slice(2);

@@ -255,7 +255,8 @@ export interface ConsumerOptions {
  */
 export function consume(
   topic: EventTopic,
-  handler: (this: OutboxService, event: EventEnvelope, client: PoolClient) => Promise<void>,
+  /** May return work for after the commit (a realtime push that must not announce uncommitted state). */
+  handler: (this: OutboxService, event: EventEnvelope, client: PoolClient) => Promise<void | (() => void)>,
   opts: ConsumerOptions = {},
 ) {
   return {
@@ -267,14 +268,15 @@ export function consume(
       if (!(await validOrDeadLettered(this, topic, payload))) return;
       const event = payload as EventEnvelope;
       const schema = this.db.schema;
-      await this.db.tx(async (client) => {
+      const afterCommit = await this.db.tx(async (client) => {
         const fresh = await client.query(
           `INSERT INTO ${schema}.processed_events (event_id, topic) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING`,
           [event.eventId, topic],
         );
-        if (fresh.rowCount === 0) return;
-        await handler.call(this, event, client);
+        if (fresh.rowCount === 0) return undefined;
+        return handler.call(this, event, client);
       });
+      if (typeof afterCommit === "function") afterCommit();
     },
   };
 }

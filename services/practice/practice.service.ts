@@ -351,10 +351,10 @@ const PracticeServiceSchema: ServiceSchema = {
         });
         if (row.verdict === "AC") await self.outbox.add(client, "practice.submission.accepted", { ...common, difficulty: problem?.difficulty ?? "unknown", firstSolve });
         else await self.outbox.add(client, "practice.submission.attempted", { ...common, verdict: row.verdict });
-        setImmediate(() => {
+        return () => {
           self.outbox.kick();
           self.pushUpdate(row);
-        });
+        };
       },
       { group: "practice", maxInFlight: 8 },
     ),
