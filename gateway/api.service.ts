@@ -134,15 +134,18 @@ function makeRoutes(config: Config) {
       aliases: routeAliases(ROUTES.api),
       rateLimited: false,
     },
-    {
+    ...(["code", "authoring"] as const).map((name) => ({
       ...common,
-      bodyParsers: { json: { limit: config.practice.authoringBodyLimit, strict: true, verify: verifyUtf8 }, urlencoded: false },
+      bodyParsers: {
+        json: { limit: name === "code" ? config.practice.codeBodyLimit : config.practice.authoringBodyLimit, strict: true, verify: verifyUtf8 },
+        urlencoded: false,
+      },
       path: "/api",
-      name: "authoring",
-      whitelist: Object.values(ROUTES.authoring).map((r) => r.action),
-      aliases: routeAliases(ROUTES.authoring),
+      name,
+      whitelist: Object.values(ROUTES[name]).map((r) => r.action),
+      aliases: routeAliases(ROUTES[name]),
       rateLimited: false,
-    },
+    })),
   ];
 }
 

@@ -11,7 +11,7 @@ export interface RouteSpec {
 
 export type RouteTable = Record<string, RouteSpec>;
 
-export const ROUTES: { auth: RouteTable; api: RouteTable; authoring: RouteTable } = {
+export const ROUTES: { auth: RouteTable; api: RouteTable; code: RouteTable; authoring: RouteTable } = {
   auth: {
     "POST /auth/register": { action: "auth.register", summary: "Create an account; signs in", status: 201 },
     "POST /auth/login": { action: "auth.login", summary: "Sign in with email and password" },
@@ -32,12 +32,15 @@ export const ROUTES: { auth: RouteTable; api: RouteTable; authoring: RouteTable 
     "GET /users/:id": { action: "users.profile", summary: "Another user's public profile (same tenant)" },
     "PUT /users/:id/tier": { action: "users.setTier", summary: "Set a user's subscription tier (admin)" },
     "GET /languages": { action: "sandbox.languages", summary: "The judged languages and their versions" },
-    "POST /run": { action: "sandbox.run", summary: "Run code once on custom input (nothing stored)" },
     "GET /problems": { action: "practice.listProblems", summary: "Problems, filtered by difficulty, tag and text, paged" },
     "GET /problems/:slug": { action: "practice.getProblem", summary: "One problem: statement, limits and samples (never the secret tests)" },
-    "POST /submissions": { action: "practice.submit", summary: "Submit a solution for judging", status: 202 },
     "GET /submissions/:id": { action: "practice.getSubmission", summary: "A submission of yours, with per-test verdicts" },
     "GET /submissions": { action: "practice.listSubmissions", summary: "Your submissions, newest first" },
+  },
+  /** Code in, up to 64 KiB of source and 1 MiB of stdin (CONTRACT): JSON escaping can grow that several times. */
+  code: {
+    "POST /run": { action: "sandbox.run", summary: "Run code once on custom input (nothing stored)" },
+    "POST /submissions": { action: "practice.submit", summary: "Submit a solution for judging", status: 202 },
   },
   /** Instructor authoring: problems carry their tests, so these take larger bodies. */
   authoring: {

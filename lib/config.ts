@@ -72,7 +72,7 @@ export interface Config {
   seed: { adminEmail?: string; adminPassword?: string; demo: boolean };
   ai: { anthropicApiKey?: string; anthropicBaseUrl?: string };
   sandbox: { poolSize: number; runsPerMinute: number };
-  practice: { problemsDir: string; authoringBodyLimit: string; submissionsPerMinute: number };
+  practice: { problemsDir: string; authoringBodyLimit: string; codeBodyLimit: string; submissionsPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -149,6 +149,7 @@ const envSchema = {
     RUNS_PER_MINUTE: { type: "integer", minimum: 1 },
     SUBMISSIONS_PER_MINUTE: { type: "integer", minimum: 1 },
     AUTHORING_BODY_LIMIT: { type: "string", pattern: "^[0-9]+(b|kb|mb)$" },
+    CODE_BODY_LIMIT: { type: "string", pattern: "^[0-9]+(b|kb|mb)$" },
   },
 } as const;
 
@@ -305,6 +306,7 @@ export function loadConfig(source: Env = process.env): Config {
     practice: {
       problemsDir: path.resolve(str("PROBLEMS_DIR") ?? "problems"),
       authoringBodyLimit: str("AUTHORING_BODY_LIMIT") ?? "16mb",
+      codeBodyLimit: str("CODE_BODY_LIMIT") ?? "8mb",
       submissionsPerMinute: num("SUBMISSIONS_PER_MINUTE", 12),
     },
   };

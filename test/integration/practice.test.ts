@@ -125,6 +125,9 @@ describe("judging", () => {
     expect((await api("/submissions", learner.token, { problem: "no-such-problem", language: "python", source: "print(1)" })).status).toBe(404);
     expect((await api("/submissions", learner.token, { problem: problem.slug, language: "brainfuck", source: "+" })).status).toBe(422);
     expect((await api("/submissions", learner.token, { problem: problem.slug, language: "python", source: "#".repeat(70_000) })).status).toBe(422);
+    // 64 KiB of source is allowed however much JSON escaping grows the body.
+    const quoted = await api("/submissions", learner.token, { problem: problem.slug, language: "python", source: `print(1)\n#${'"\\'.repeat(32 * 1024 - 8)}` });
+    expect(quoted.status).toBe(202);
     const invalidUtf8 = Buffer.concat([Buffer.from(`{"problem":"${problem.slug}","language":"python","source":"print(1)`), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
     const refused = await request(`${node.baseUrl}/api/submissions`, { headers: { ...bearer(learner.token), "content-type": "application/json" }, body: invalidUtf8 });
     expect(refused.status).toBe(422);

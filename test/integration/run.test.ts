@@ -45,6 +45,12 @@ describe("running code", () => {
     expect((res.json as { timeMs: number }).timeMs).toBeGreaterThanOrEqual(0);
   });
 
+  it("takes stdin up to the contract's 1 MiB", async () => {
+    const res = await run({ language: "python", source: "import sys\nprint(len(sys.stdin.read()))\n", stdin: "x".repeat(1024 * 1024) });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ verdict: "AC", stdout: `${1024 * 1024}\n` });
+  });
+
   it("reports a compile error with the compiler's output", async () => {
     const res = await run({ language: "cpp", source: "int main() { return undefined_name; }\n", stdin: "" });
     expect(res.status).toBe(200);
