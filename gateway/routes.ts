@@ -46,5 +46,6 @@ export const ROUTES: { auth: RouteTable; api: RouteTable; code: RouteTable; auth
   authoring: {
     "POST /problems": { action: "practice.createProblem", summary: "Create a problem (instructor or admin)", status: 201 },
     "PUT /problems/:slug": { action: "practice.replaceProblem", summary: "Replace a problem (instructor or admin)" },
+    "POST /problems/dry-run": { action: "practice.dryRun", summary: "Judge reference solutions against a problem before publishing it (nothing stored)" },
   },
 };

@@ -1,17 +1,37 @@
 /**
- * Output checkers: does a program's stdout answer the test? (A custom checker program per problem
- * comes with problem packages; it will run sandboxed like a submission.)
+ * Output checkers: does a program's stdout answer the test?
  *
  * - exact:  byte-equal after CRLF -> LF and ignoring trailing whitespace at line ends and trailing
  *           empty lines (what every judge forgives).
  * - tokens: whitespace-insensitive token comparison (Kattis' default); optional case folding.
  * - float:  tokens, where two numeric tokens match when |a - b| <= abs or |a - b| <= rel * |expected|.
+ * - program: the problem's own checker program, judged like a submission in a sandbox of its own
+ *           (the Kattis output-validator convention): `checker <input file> <answer file>` with the
+ *           program's output on stdin; exit 42 = accepted, 43 = wrong answer (the first line of its
+ *           stdout is the message), anything else = the checker failed (IE). The judge runs it
+ *           (judge.ts); `check()` handles the built-in kinds only.
  */
+import { LANGUAGE_IDS, type LanguageId } from "./languages";
 
 export type CheckerSpec =
   | { kind: "exact" }
   | { kind: "tokens"; caseSensitive?: boolean }
-  | { kind: "float"; abs?: number; rel?: number };
+  | { kind: "float"; abs?: number; rel?: number }
+  | CheckerProgram;
+
+export interface CheckerProgram {
+  kind: "program";
+  language: LanguageId;
+  source: string;
+}
+
+/** Exit codes of a checker program (Kattis output validators). */
+export const CHECKER_ACCEPT = 42;
+export const CHECKER_REJECT = 43;
+/** A checker program's source, at most (as a submission's). */
+export const CHECKER_MAX_SOURCE_BYTES = 64 * 1024;
+
+export type BuiltInChecker = Exclude<CheckerSpec, CheckerProgram>;
 
 export interface CheckResult {
   ok: boolean;
@@ -21,7 +41,7 @@ export interface CheckResult {
 
 export const DEFAULT_CHECKER: CheckerSpec = { kind: "tokens" };
 
-export function check(spec: CheckerSpec, expected: string, actual: string): CheckResult {
+export function check(spec: BuiltInChecker, expected: string, actual: string): CheckResult {
   switch (spec.kind) {
     case "exact":
       return checkExact(expected, actual);
@@ -103,14 +123,27 @@ export function parseChecker(value: unknown): CheckerSpec {
       const rel = tolerance(spec.rel, "rel");
       return { kind: "float", ...(abs === undefined ? {} : { abs }), ...(rel === undefined ? {} : { rel }) };
     }
+    case "program":
+      return checkerProgram(value);
     default:
-      throw new Error("checker.kind must be exact, tokens or float");
+      throw new Error("checker.kind must be exact, tokens, float or program");
   }
 }
 
+function checkerProgram(value: unknown): CheckerProgram {
+  const { language, source } = (typeof value === "object" && value !== null ? value : {}) as { language?: unknown; source?: unknown };
+  if (typeof language !== "string" || !(LANGUAGE_IDS as readonly string[]).includes(language)) {
+    throw new Error(`the checker program's language must be one of ${LANGUAGE_IDS.join(", ")}`);
+  }
+  if (typeof source !== "string" || source.trim() === "") throw new Error("the checker program's source must be a non-empty string");
+  if (Buffer.byteLength(source, "utf8") > CHECKER_MAX_SOURCE_BYTES) throw new Error(`the checker program's source is over ${CHECKER_MAX_SOURCE_BYTES} bytes`);
+  return { kind: "program", language: language as LanguageId, source };
+}
+
 /**
- * The checker as the public contract and problem.yaml spell it — "exact", "tokens" (the default)
- * or {float: tolerance}, a tolerance applied absolutely or relatively — as a CheckerSpec.
+ * The checker as the public contract and problem.yaml spell it — "exact", "tokens" (the default),
+ * {float: tolerance} (a tolerance applied absolutely or relatively) or {custom: {language, source}}
+ * (a checker program) — as a CheckerSpec.
  */
 export function fromContractChecker(value: unknown): CheckerSpec {
   if (value === undefined || value === "tokens") return { kind: "tokens" };
@@ -119,5 +152,6 @@ export function fromContractChecker(value: unknown): CheckerSpec {
     const tolerance = (value as { float: unknown }).float;
     if (typeof tolerance === "number" && Number.isFinite(tolerance) && tolerance > 0) return { kind: "float", abs: tolerance, rel: tolerance };
   }
-  throw new Error(`checker must be exact, tokens or {float: <tolerance>}, not ${JSON.stringify(value)}`);
+  if (typeof value === "object" && value !== null && "custom" in value) return checkerProgram((value as { custom: unknown }).custom);
+  throw new Error(`checker must be exact, tokens, {float: <tolerance>} or {custom: {language, source}}, not ${JSON.stringify(value)}`);
 }

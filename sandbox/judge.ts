@@ -4,7 +4,7 @@
  * sandbox is destroyed afterwards, whatever happened.
  */
 import { execFile } from "node:child_process";
-import { check, DEFAULT_CHECKER, type CheckerSpec } from "./checkers";
+import { check, CHECKER_ACCEPT, CHECKER_REJECT, DEFAULT_CHECKER, type CheckerProgram, type CheckerSpec, type CheckResult } from "./checkers";
 import { prepareHost, type SandboxHost, type SandboxHostOptions } from "./host";
 import { expandArgv, LANGUAGE_IDS, LANGUAGES, resolveLimits, stackMbFor, type Language, type LanguageId, type Limits } from "./languages";
 import { SandboxPool } from "./pool";
@@ -33,6 +33,12 @@ export interface JudgeRequest {
   stopOnFirstFailure?: boolean;
   /** Attach each test's stdout/stderr (cut at 64 KiB): for sample tests, never for secret ones. */
   returnOutput?: boolean;
+}
+
+/** Decides whether a test's output answers it: a built-in checker, or a checker program in its own sandbox. */
+interface OutputChecker {
+  verify(index: number, test: TestCase, stdout: Buffer): Promise<CheckResult & { internal?: boolean }>;
+  close(): Promise<void>;
 }
 
 export interface CompileReport {
@@ -172,14 +178,19 @@ export class Judge {
       if (!compile.ok) return { verdict: compile.internal ? "IE" : "CE", tests: [], compile: compile.report, timeMs: 0, memoryKb: 0, message: compile.report.message };
 
       const tests: TestResult[] = [];
-      for (const [index, testCase] of request.tests.entries()) {
-        const step = await sandbox.step(this.runSpec(language, limits, testCase.input));
-        const result = this.testResult(index, step, limits, language, checker, testCase.output);
-        if (request.returnOutput) Object.assign(result, { stdout: cut(step.stdout), stderr: cut(step.stderr) });
-        tests.push(result);
-        onTest?.(result);
-        if (step.sandboxDied || !sandbox.isAlive) break; // nothing more can run in it (OOM kills the whole box)
-        if (stopOnFirstFailure && result.verdict !== "AC") break;
+      const outputChecker = await this.outputChecker(checker);
+      try {
+        for (const [index, testCase] of request.tests.entries()) {
+          const step = await sandbox.step(this.runSpec(language, limits, testCase.input));
+          const result = await this.testResult(index, step, limits, language, outputChecker, testCase);
+          if (request.returnOutput) Object.assign(result, { stdout: cut(step.stdout), stderr: cut(step.stderr) });
+          tests.push(result);
+          onTest?.(result);
+          if (step.sandboxDied || !sandbox.isAlive) break; // nothing more can run in it (OOM kills the whole box)
+          if (stopOnFirstFailure && result.verdict !== "AC") break;
+        }
+      } finally {
+        await outputChecker.close();
       }
       const verdict = overallVerdict(false, tests);
       const failed = tests.find((t) => t.verdict === verdict && verdict !== "AC");
@@ -308,7 +319,7 @@ export class Judge {
     return { ...BASE_ENV, ...(language.env ?? {}) };
   }
 
-  private runSpec(language: Language, limits: Limits, stdin: string): StepSpec {
+  private runSpec(language: Language, limits: Limits, stdin: Buffer | string): StepSpec {
     return {
       argv: expandArgv(language.run, limits),
       env: this.env(language),
@@ -366,12 +377,51 @@ export class Judge {
     return { ok: true, internal: false, report };
   }
 
-  private testResult(index: number, step: StepResult, limits: Limits, language: Language, checker: CheckerSpec, expected: string): TestResult {
+  private async testResult(index: number, step: StepResult, limits: Limits, language: Language, checker: OutputChecker, test: TestCase): Promise<TestResult> {
     const base = { index, timeMs: step.cpuMs, wallMs: step.wallMs, memoryKb: step.memoryKb, exitCode: step.exitCode, signal: step.signal };
     const failure = classifyRun(step, limits, language);
     if (failure) return { ...base, verdict: failure.verdict, message: failure.message };
-    const verdict = check(checker, expected, step.stdout.toString("utf8"));
-    return verdict.ok ? { ...base, verdict: "AC" } : { ...base, verdict: "WA", ...(verdict.message ? { message: verdict.message } : {}) };
+    const verdict = await checker.verify(index, test, step.stdout);
+    if (verdict.ok) return { ...base, verdict: "AC" };
+    return { ...base, verdict: verdict.internal ? "IE" : "WA", ...(verdict.message ? { message: verdict.message } : {}) };
+  }
+
+  /** A built-in checker, or the problem's checker program compiled once in a sandbox of its own. */
+  private async outputChecker(spec: CheckerSpec): Promise<OutputChecker> {
+    if (spec.kind !== "program") {
+      return { verify: async (_index, test, stdout) => check(spec, test.output, stdout.toString("utf8")), close: async () => undefined };
+    }
+    const language = this.language(spec.language);
+    const limits = resolveLimits(language);
+    const sandbox = await this.pool.acquire();
+    try {
+      const compile = await this.compile(sandbox, language, spec.source, resolveLimits(language, undefined, language.compileLimits, language.compileLimits));
+      if (!compile.ok) throw new Error(`the checker program does not compile: ${compile.report.message ?? ""}\n${compile.report.output.slice(0, 2000)}`);
+    } catch (err) {
+      await sandbox.destroy();
+      throw err;
+    }
+    return {
+      verify: (index, test, stdout) => this.runChecker(sandbox, spec, language, limits, index, test, stdout),
+      close: () => sandbox.destroy(),
+    };
+  }
+
+  /** Kattis convention: `checker <input> <answer>` with the output on stdin; 42 accepts, 43 rejects. */
+  private async runChecker(sandbox: Sandbox, spec: CheckerProgram, language: Language, limits: Limits, index: number, test: TestCase, stdout: Buffer) {
+    // Written by the box's root into the sealed source dir: the checker reads them, nothing else runs there.
+    await sandbox.putFile(`test${index}.in`, test.input);
+    await sandbox.putFile(`test${index}.ans`, test.output);
+    const argv = [...expandArgv(language.run, limits), `/work/box/test${index}.in`, `/work/box/test${index}.ans`];
+    const step = await sandbox.step({ ...this.runSpec(language, limits, stdout), argv });
+    const said = step.stdout.toString("utf8").split("\n")[0]?.trim().slice(0, 200) ?? "";
+    const failure = classifyRun(step, limits, language);
+    // Its answer is a non-zero exit code, which classifyRun calls RE; any other failure is the checker's.
+    const answered = step.signal === null && (!failure || failure.verdict === "RE");
+    if (answered && step.exitCode === CHECKER_ACCEPT) return { ok: true };
+    if (answered && step.exitCode === CHECKER_REJECT) return { ok: false, message: said || "the checker rejected the output" };
+    const how = failure && !answered ? `${failure.verdict}: ${failure.message}` : `exit code ${step.exitCode ?? step.signal}, not ${CHECKER_ACCEPT} or ${CHECKER_REJECT}`;
+    return { ok: false, internal: true, message: `the checker program failed on test ${index + 1} (${how}) [${spec.language}]` };
   }
 }
 

@@ -9,8 +9,10 @@ import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { fromContractChecker, type CheckerSpec } from "./checkers";
+import { judgeFunction } from "./function/judgeFunction";
+import { parseSignature, type FunctionSignature } from "./function/signature";
 import { startJudge, type Judge, type JudgeResult, type TestCase } from "./judge";
-import { LANGUAGES, type LanguageId } from "./languages";
+import { LANGUAGE_IDS, LANGUAGES, type LanguageId } from "./languages";
 import type { Verdict } from "./verdict";
 import { assertRunscInstalled, leftovers, NOTHING_LEFT } from "./test/support";
 
@@ -46,6 +48,8 @@ interface Solution {
 
 interface ProblemPackage {
   slug: string;
+  kind: "stdio" | "function";
+  signature?: FunctionSignature;
   title: string;
   difficulty: (typeof DIFFICULTIES)[number];
   tags: string[];
@@ -111,7 +115,16 @@ function loadPackage(slug: string): { problem?: ProblemPackage; errors: string[]
     return { errors: [`problem.yaml: ${(err as Error).message}`] };
   }
   if (typeof meta.title !== "string" || meta.title.trim() === "") errors.push("title must be a non-empty string");
-  if (meta.kind !== "stdio") errors.push(`kind must be stdio, not ${JSON.stringify(meta.kind)}`);
+  const kind = meta.kind;
+  if (kind !== "stdio" && kind !== "function") errors.push(`kind must be stdio or function, not ${JSON.stringify(kind)}`);
+  let signature: FunctionSignature | undefined;
+  if (kind === "function") {
+    try {
+      signature = parseSignature(meta.signature);
+    } catch (err) {
+      errors.push(`signature: ${(err as Error).message}`);
+    }
+  }
   if (!DIFFICULTIES.includes(meta.difficulty as ProblemPackage["difficulty"])) errors.push(`difficulty must be one of ${DIFFICULTIES.join(", ")}`);
   const tags = meta.tags;
   if (!Array.isArray(tags) || tags.length === 0 || !tags.every((t) => typeof t === "string" && /^[a-z0-9-]+$/.test(t))) {
@@ -134,7 +147,8 @@ function loadPackage(slug: string): { problem?: ProblemPackage; errors: string[]
   const statementFile = path.join(dir, "statement.md");
   const statement = fs.existsSync(statementFile) ? fs.readFileSync(statementFile, "utf8") : "";
   if (!/^# \S/m.test(statement)) errors.push("statement.md is missing or has no title");
-  for (const section of ["## Input", "## Output", "## Constraints"]) {
+  const sections = kind === "function" ? ["## Example", "## Constraints"] : ["## Input", "## Output", "## Constraints"];
+  for (const section of sections) {
     if (!statement.includes(section)) errors.push(`statement.md has no "${section}" section`);
   }
 
@@ -143,17 +157,29 @@ function loadPackage(slug: string): { problem?: ProblemPackage; errors: string[]
   if (samples.length < 1 || samples.length > 3) errors.push(`1 to 3 sample tests expected, found ${samples.length}`);
   if (secret.length < MIN_SECRET_TESTS) errors.push(`at least ${MIN_SECRET_TESTS} secret tests expected, found ${secret.length}`);
   const squash = (text: string) => text.replace(/\s+/g, " ").trim();
-  for (const [index, sample] of samples.entries()) {
+  for (const [index, sample] of kind === "function" ? [] : samples.entries()) {
     if (!squash(statement).includes(squash(sample.input)) || !squash(statement).includes(squash(sample.output))) {
       errors.push(`sample ${index + 1} is not shown in statement.md`);
     }
   }
   if (!fs.existsSync(path.join(dir, "generator.py"))) errors.push("generator.py is missing");
+  if (kind === "function") {
+    for (const [index, test] of [...samples, ...secret].entries()) {
+      try {
+        if (!Array.isArray(JSON.parse(test.input))) errors.push(`test ${index + 1}: the input must be the JSON array of the arguments`);
+        JSON.parse(test.output);
+      } catch (err) {
+        errors.push(`test ${index + 1}: ${(err as Error).message}`);
+      }
+    }
+  }
 
   const solutions = readSolutions(dir, errors);
   const has = (expected: Verdict, language?: LanguageId) => solutions.some((s) => s.expected === expected && (!language || s.language === language));
-  if (!has("AC", "python")) errors.push("no accepted Python solution");
-  if (!has("AC", "cpp")) errors.push("no accepted C++ solution");
+  // Function problems promise starter code in every language, so each has an accepted solution.
+  for (const language of kind === "function" ? LANGUAGE_IDS : (["python", "cpp"] as const)) {
+    if (!has("AC", language)) errors.push(`no accepted ${LANGUAGES[language].name} solution`);
+  }
   if (!has("WA")) errors.push("no wrong_answer solution");
   if (!has("TLE")) errors.push("no time_limit_exceeded solution");
 
@@ -162,6 +188,8 @@ function loadPackage(slug: string): { problem?: ProblemPackage; errors: string[]
     errors,
     problem: {
       slug,
+      kind: kind as ProblemPackage["kind"],
+      ...(signature ? { signature } : {}),
       title: meta.title as string,
       difficulty: meta.difficulty as ProblemPackage["difficulty"],
       tags: tags as string[],
@@ -216,14 +244,15 @@ const outcomes = new Map<Job, Promise<Outcome>>();
 async function judgeOne(judge: Judge, { problem, solution }: Job): Promise<Outcome> {
   const started = Date.now();
   try {
-    const result = await judge.judge({
+    const request = {
       language: solution.language,
       source: solution.source,
       tests: [...problem.samples, ...problem.secret],
       limits: problem.limits,
       checker: problem.checker,
       stopOnFirstFailure: true,
-    });
+    };
+    const result = problem.signature ? await judgeFunction(judge, { ...request, signature: problem.signature }) : await judge.judge(request);
     return { result, wallMs: Date.now() - started };
   } catch (err) {
     return { error: (err as Error).message, wallMs: Date.now() - started };
@@ -252,7 +281,7 @@ describe("every shipped solution gets its folder's verdict in the sandbox", () =
   beforeAll(async () => {
     assertRunscInstalled();
     startedAt = Date.now();
-    // Only python and cpp are shipped; a broken toolchain shows as CE/IE on its solutions.
+    // A broken toolchain shows as CE/IE on its solutions.
     judge = await startJudge({ poolSize: CONCURRENCY, selfTest: false });
     startAll(judge);
   }, 120_000);

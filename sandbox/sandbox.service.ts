@@ -20,25 +20,38 @@ import { currentUser, type AuthMeta } from "../mixins/auth.middleware";
 import { makeEvent, type EventEnvelope } from "../lib/events";
 import { lifecycle } from "../lib/service";
 import { validOrDeadLettered } from "../mixins/outbox.mixin";
-import type { CheckerSpec } from "./checkers";
 import { judgeFunction } from "./function/judgeFunction";
-import type { FunctionSignature } from "./function/signature";
-import { startJudge, type Judge, type LanguageInfo } from "./judge";
-import { LANGUAGE_IDS, LANGUAGES, type LanguageId, type Limits } from "./languages";
-import type { TestResult } from "./verdict";
+import { startJudge, type Judge, type JudgeResult, type LanguageInfo } from "./judge";
+import { LANGUAGE_IDS, LANGUAGES, type LanguageId } from "./languages";
+import { decodeProblemData, ProblemDataCache, type ProblemData, type ProblemRef } from "./problem-data";
+import { VERDICTS, type TestResult, type Verdict } from "./verdict";
 
-/** What the practice service hands a worker for one submission (secret tests included). */
+/** What the practice service hands a worker for one submission; the problem's tests come apart. */
 export interface JudgeBundle {
   submissionId: string;
   userId: string;
   status: "queued" | "running" | "done";
   language: LanguageId;
   source: string;
-  kind: "stdio" | "function";
-  signature?: FunctionSignature;
-  tests: Array<{ input: string; output: string }>;
-  limits: Partial<Limits>;
-  checker: CheckerSpec;
+  problem: ProblemRef;
+}
+
+/** One reference solution of an instructor's dry run, and what it got. */
+export interface DryRunSolution {
+  language: LanguageId;
+  source: string;
+  expected: Verdict;
+}
+
+export interface DryRunResult {
+  language: LanguageId;
+  expected: Verdict;
+  verdict: Verdict;
+  timeMs: number;
+  memoryKb: number;
+  tests: Array<{ index: number; verdict: Verdict; timeMs: number; memoryKb: number }>;
+  message?: string;
+  compileOutput?: string;
 }
 
 interface ChannelSender {
@@ -52,9 +65,12 @@ interface SandboxService {
   kv: Kv;
   judge?: Judge;
   disabledReason?: string;
+  problems: ProblemDataCache;
   requireJudge(): Judge;
   judgeSubmission(request: EventEnvelope & { submissionId: string }): Promise<void>;
-  publishProgress(bundle: JudgeBundle, tests: TestResult[]): void;
+  problemData(ref: ProblemRef, nodeID?: string): Promise<ProblemData>;
+  judgeWith(data: ProblemData, language: LanguageId, source: string, stopOnFirstFailure: boolean, onTest?: (test: TestResult) => void): Promise<JudgeResult>;
+  publishProgress(bundle: JudgeBundle, tests: TestResult[], total: number): void;
 }
 
 const MAX_SOURCE = 64 * 1024;
@@ -65,6 +81,9 @@ const MAX_SOURCE = 64 * 1024;
 const ACK_WAIT_S = 15;
 const MAX_STDIN = 1024 * 1024;
 const WORKERS = Math.max(1, os.cpus().length);
+/** Problems' tests a worker keeps between submissions. */
+const PROBLEM_CACHE_BYTES = 256 * 1024 * 1024;
+const MAX_DRY_RUN_SOLUTIONS = 10;
 
 /** Whole milliseconds and KiB: function harnesses time calls in fractions of a millisecond. */
 function publicTest(t: TestResult) {
@@ -112,6 +131,54 @@ const SandboxServiceSchema: ServiceSchema = {
         };
       },
     },
+
+    /**
+     * An instructor's dry run: each reference solution judged on a problem not yet published
+     * (its data fetched from the practice node that asks), stopping at a solution's first failing
+     * test. Called by `practice.dryRun`, never from outside.
+     */
+    judgeDraft: {
+      visibility: "public",
+      params: {
+        type: "object",
+        properties: {
+          problem: { type: "object", properties: { key: { type: "string" }, version: { type: "string" } }, required: ["key", "version"], additionalProperties: false },
+          solutions: {
+            type: "array",
+            minItems: 1,
+            maxItems: MAX_DRY_RUN_SOLUTIONS,
+            items: {
+              type: "object",
+              properties: { language: { enum: [...LANGUAGE_IDS] }, source: { type: "string", minLength: 1, maxLength: MAX_SOURCE }, expected: { enum: [...VERDICTS] } },
+              required: ["language", "source", "expected"],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: ["problem", "solutions"],
+        additionalProperties: false,
+      },
+      bulkhead: { enabled: true, concurrency: WORKERS, maxQueueSize: WORKERS * 4 },
+      timeout: 600_000,
+      async handler(this: SandboxService, ctx: Context<{ problem: ProblemRef; solutions: DryRunSolution[] }>): Promise<DryRunResult[]> {
+        const data = await this.problemData(ctx.params.problem, ctx.nodeID ?? undefined);
+        const results: DryRunResult[] = [];
+        for (const solution of ctx.params.solutions) {
+          const result = await this.judgeWith(data, solution.language, solution.source, true);
+          results.push({
+            language: solution.language,
+            expected: solution.expected,
+            verdict: result.verdict,
+            timeMs: Math.round(result.timeMs),
+            memoryKb: Math.round(result.memoryKb),
+            tests: result.tests.map(publicTest),
+            ...(result.message ? { message: result.message } : {}),
+            ...(result.compile && !result.compile.ok ? { compileOutput: result.compile.output.slice(0, 65536) } : {}),
+          });
+        }
+        return results;
+      },
+    },
   },
 
   channels: {
@@ -137,17 +204,14 @@ const SandboxServiceSchema: ServiceSchema = {
       const judge = this.requireJudge();
       const bundle = await this.broker.call<JudgeBundle | null, { submissionId: string }>("practice.judgeBundle", { submissionId: request.submissionId });
       if (!bundle || bundle.status === "done") return; // gone, or a redelivery of one already judged
+      const data = await this.problemData(bundle.problem);
       const finished: TestResult[] = [];
-      this.publishProgress(bundle, finished);
+      this.publishProgress(bundle, finished, data.tests.length);
       const onTest = (test: TestResult) => {
         finished.push(test);
-        this.publishProgress(bundle, finished);
+        this.publishProgress(bundle, finished, data.tests.length);
       };
-      const work = { language: bundle.language, source: bundle.source, tests: bundle.tests, limits: bundle.limits, checker: bundle.checker, stopOnFirstFailure: false };
-      const result =
-        bundle.kind === "function" && bundle.signature
-          ? await judgeFunction(judge, { ...work, signature: bundle.signature }, onTest)
-          : await judge.judge(work, onTest);
+      const result = await this.judgeWith(data, bundle.language, bundle.source, false, onTest);
       let completed;
       try {
         completed = makeEvent("judge.completed", {
@@ -168,13 +232,26 @@ const SandboxServiceSchema: ServiceSchema = {
       await (this.broker as unknown as ChannelSender).sendToChannel("judge.completed", completed);
     },
 
+    async problemData(this: SandboxService, ref: ProblemRef, nodeID?: string): Promise<ProblemData> {
+      return this.problems.get(ref, async () => {
+        const stream = await this.broker.call<AsyncIterable<Buffer>, { key: string }>("practice.problemData", { key: ref.key }, nodeID ? { nodeID } : {});
+        return decodeProblemData(stream);
+      });
+    },
+
+    judgeWith(this: SandboxService, data: ProblemData, language: LanguageId, source: string, stopOnFirstFailure: boolean, onTest?: (test: TestResult) => void) {
+      const judge = this.requireJudge();
+      const work = { language, source, tests: data.tests, limits: data.limits, checker: data.checker, stopOnFirstFailure };
+      return data.kind === "function" && data.signature ? judgeFunction(judge, { ...work, signature: data.signature }, onTest) : judge.judge(work, onTest);
+    },
+
     requireJudge(this: SandboxService): Judge {
       if (!this.judge) throw new FeatureDisabled("Running code", this.disabledReason ?? "the judge is starting");
       return this.judge;
     },
 
-    publishProgress(this: SandboxService, bundle: JudgeBundle, tests: TestResult[]) {
-      const message = { type: "submission.update", id: bundle.submissionId, status: "running", tests: tests.map(publicTest), total: bundle.tests.length };
+    publishProgress(this: SandboxService, bundle: JudgeBundle, tests: TestResult[], total: number) {
+      const message = { type: "submission.update", id: bundle.submissionId, status: "running", tests: tests.map(publicTest), total };
       for (const topic of [`submission:${bundle.submissionId}`, `user:${bundle.userId}`]) {
         this.broker.broadcast("realtime.publish", { topic, message });
       }
@@ -184,6 +261,7 @@ const SandboxServiceSchema: ServiceSchema = {
   ...lifecycle<SandboxService>({
     created() {
       this.config = configOf(this.broker);
+      this.problems = new ProblemDataCache(PROBLEM_CACHE_BYTES);
     },
     async started() {
       this.kv = acquireKv(this.config.redis.url, this.config.namespace);

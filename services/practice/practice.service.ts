@@ -22,7 +22,11 @@ import { LANGUAGE_IDS } from "../../sandbox/languages";
 import type { JudgeBundle } from "../../sandbox/sandbox.service";
 import { signatureProblems } from "../../sandbox/function/signature";
 import { ValidationFailed } from "../../lib/errors";
-import { functionTestProblems, loadPackage, packageDirs, publicProblem, toCheckerSpec, type ContractChecker, type Problem } from "./problem";
+import { fromContractChecker } from "../../sandbox/checkers";
+import { encodeProblemData } from "../../sandbox/problem-data";
+import type { DryRunResult, DryRunSolution } from "../../sandbox/sandbox.service";
+import { VERDICTS } from "../../sandbox/verdict";
+import { functionTestProblems, judgingData, loadPackage, packageDirs, publicProblem, type ContractChecker, type Problem } from "./problem";
 
 interface ProblemAdapter {
   findById(id: string): Promise<(Problem & { _id: string }) | null>;
@@ -55,15 +59,62 @@ interface PracticeService extends OutboxService {
   problem(slug: string): Promise<Problem>;
   importPackages(dir: string): Promise<{ imported: string[]; unchanged: number }>;
   saveProblem(problem: Problem): Promise<void>;
+  drafts: Map<string, Problem>;
+  dryRun(problem: Problem, solutions: Array<Partial<DryRunSolution> & Pick<DryRunSolution, "language" | "source">>): Promise<{ ok: boolean; results: DryRunResult[] }>;
+  publishChecked(input: ProblemInput, problem: Problem): Promise<void>;
   submissionView(row: SubmissionRow, withSource: boolean): Record<string, unknown>;
   pushUpdate(row: SubmissionRow): void;
+}
+
+/** 422: a reference solution did not get the verdict it expects; the problem was not saved. */
+class DryRunFailed extends ValidationFailed {
+  constructor(results: DryRunResult[]) {
+    super(
+      "A reference solution did not get its expected verdict; the problem was not published",
+      results.filter((r) => r.verdict !== r.expected).map((r) => ({ field: "solutions", message: `${r.language}: expected ${r.expected}, got ${r.verdict}${r.message ? ` (${r.message})` : ""}` })),
+    );
+    this.type = "DRY_RUN_FAILED";
+    this.data = { ...(this.data as object), results };
+  }
 }
 
 const XP = { easy: 10, medium: 20, hard: 40 } as const;
 const MAX_PENDING = 2000;
 
 const slug = { type: "string", pattern: "^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$" };
-const checker = { oneOf: [{ enum: ["exact", "tokens"] }, { type: "object", properties: { float: { type: "number", exclusiveMinimum: 0, maximum: 1 } }, required: ["float"], additionalProperties: false }] };
+const checker = {
+  oneOf: [
+    { enum: ["exact", "tokens"] },
+    { type: "object", properties: { float: { type: "number", exclusiveMinimum: 0, maximum: 1 } }, required: ["float"], additionalProperties: false },
+    {
+      type: "object",
+      properties: {
+        custom: {
+          type: "object",
+          properties: { language: { enum: [...LANGUAGE_IDS] }, source: { type: "string", minLength: 1, maxLength: 64 * 1024 } },
+          required: ["language", "source"],
+          additionalProperties: false,
+        },
+      },
+      required: ["custom"],
+      additionalProperties: false,
+    },
+  ],
+};
+/** Reference solutions for a dry run, each with the verdict it should get (AC by default). */
+const solutions = {
+  type: "array",
+  minItems: 1,
+  maxItems: 10,
+  items: {
+    type: "object",
+    properties: { language: { enum: [...LANGUAGE_IDS] }, source: { type: "string", minLength: 1, maxLength: 64 * 1024 }, expected: { enum: [...VERDICTS] } },
+    required: ["language", "source"],
+    additionalProperties: false,
+  },
+};
+/** A dry run's draft stays fetchable this long (the judge's own limits end it well before). */
+const DRAFT_TTL_MS = 15 * 60 * 1000;
 const problemBody = {
   type: "object",
   properties: {
@@ -81,6 +132,7 @@ const problemBody = {
       additionalProperties: false,
     },
     checker,
+    solutions,
     tests: {
       type: "array",
       minItems: 1,
@@ -108,6 +160,7 @@ type ProblemInput = {
   limits: Problem["limits"];
   checker?: ContractChecker;
   tests: Array<{ input: string; output: string; sample?: boolean }>;
+  solutions?: Array<Pick<DryRunSolution, "language" | "source"> & { expected?: DryRunSolution["expected"] }>;
 };
 
 function fromInput(input: ProblemInput, authorId: string, now: Date): Problem {
@@ -120,6 +173,14 @@ function fromInput(input: ProblemInput, authorId: string, now: Date): Problem {
     if (problems.length) throw new ValidationFailed("The function problem is invalid", problems);
   } else if (input.signature) {
     throw new ValidationFailed("Only function problems have a signature", [{ field: "signature", message: "is only allowed with kind 'function'" }]);
+  }
+  if (typeof input.checker === "object" && "custom" in input.checker) {
+    if (kind === "function") throw new ValidationFailed("Function problems compare returned values", [{ field: "checker", message: "a custom checker program is for stdio problems" }]);
+    try {
+      fromContractChecker(input.checker);
+    } catch (err) {
+      throw new ValidationFailed("The checker program is invalid", [{ field: "checker.custom", message: (err as Error).message }]);
+    }
   }
   return {
     slug: input.slug,
@@ -199,7 +260,7 @@ const PracticeServiceSchema: ServiceSchema = {
       async handler(this: PracticeService, ctx: Context<ProblemInput, AuthMeta & { $statusCode?: number }>) {
         const user = currentUser(ctx);
         if (await this.adapter.findById(ctx.params.slug)) throw new Conflict(`A problem with the slug '${ctx.params.slug}' exists`, "SLUG_TAKEN");
-        await this.saveProblem(fromInput(ctx.params, user.id, new Date()));
+        await this.publishChecked(ctx.params, fromInput(ctx.params, user.id, new Date()));
         ctx.meta.$statusCode = 201;
         return { slug: ctx.params.slug };
       },
@@ -212,8 +273,22 @@ const PracticeServiceSchema: ServiceSchema = {
         const user = currentUser(ctx);
         const existing = await this.adapter.findById(ctx.params.slug);
         if (!existing) throw new NotFound("Problem");
-        await this.saveProblem({ ...fromInput(ctx.params, user.id, new Date()), createdAt: existing.createdAt });
+        await this.publishChecked(ctx.params, { ...fromInput(ctx.params, user.id, new Date()), createdAt: existing.createdAt });
         return { slug: ctx.params.slug };
+      },
+    },
+
+    /**
+     * Judges reference solutions against a problem before it is published (nothing is stored):
+     * `ok` when every solution gets the verdict it expects (AC unless it says otherwise).
+     */
+    dryRun: {
+      roles: ["instructor", "admin"],
+      params: { ...problemBody, required: [...problemBody.required, "solutions"] },
+      timeout: 600_000,
+      async handler(this: PracticeService, ctx: Context<ProblemInput, AuthMeta>) {
+        const user = currentUser(ctx);
+        return this.dryRun(fromInput(ctx.params, user.id, new Date()), ctx.params.solutions ?? []);
       },
     },
 
@@ -301,12 +376,18 @@ const PracticeServiceSchema: ServiceSchema = {
           status: row.status,
           language: row.language as JudgeBundle["language"],
           source: row.source,
-          kind: problem.kind,
-          ...(problem.signature ? { signature: problem.signature } : {}),
-          tests: problem.tests.map((t) => ({ input: t.input, output: t.output })),
-          limits: { timeMs: problem.limits.timeMs, memoryMb: problem.limits.memoryMb },
-          checker: toCheckerSpec(problem.checker),
+          problem: { key: problem.slug, version: problem.updatedAt },
         };
+      },
+    },
+
+    /** For sandbox workers: a problem's judging data (secret tests included), streamed in chunks. */
+    problemData: {
+      visibility: "public",
+      params: { type: "object", properties: { key: { type: "string", maxLength: 200 } }, required: ["key"], additionalProperties: false },
+      async handler(this: PracticeService, ctx: Context<{ key: string }>) {
+        const draft = this.drafts.get(ctx.params.key);
+        return encodeProblemData(judgingData(draft ?? (await this.problem(ctx.params.key))));
       },
     },
 
@@ -367,6 +448,33 @@ const PracticeServiceSchema: ServiceSchema = {
       return doc;
     },
 
+    async dryRun(this: PracticeService, problem: Problem, given: NonNullable<ProblemInput["solutions"]>) {
+      const key = `draft:${crypto.randomUUID()}`;
+      this.drafts.set(key, problem);
+      const expire = setTimeout(() => this.drafts.delete(key), DRAFT_TTL_MS);
+      expire.unref();
+      try {
+        const results = await this.broker.call<DryRunResult[], unknown>(
+          "sandbox.judgeDraft",
+          { problem: { key, version: problem.updatedAt }, solutions: given.map((s) => ({ language: s.language, source: s.source, expected: s.expected ?? "AC" })) },
+          { timeout: 600_000 },
+        );
+        return { ok: results.every((r) => r.verdict === r.expected), results };
+      } finally {
+        clearTimeout(expire);
+        this.drafts.delete(key);
+      }
+    },
+
+    /** Saves an authored problem; when it comes with reference solutions they must pass a dry run first. */
+    async publishChecked(this: PracticeService, input: ProblemInput, problem: Problem) {
+      if (input.solutions?.length) {
+        const run = await this.dryRun(problem, input.solutions);
+        if (!run.ok) throw new DryRunFailed(run.results);
+      }
+      await this.saveProblem(problem);
+    },
+
     async saveProblem(this: PracticeService, problem: Problem) {
       const existing = await this.adapter.findById(problem.slug);
       if (existing) await this.adapter.updateById(problem.slug, { $set: problem });
@@ -422,6 +530,7 @@ const PracticeServiceSchema: ServiceSchema = {
   ...lifecycle<PracticeService>({
     created() {
       this.config = configOf(this.broker);
+      this.drafts = new Map();
     },
     async started() {
       this.kv = acquireKv(this.config.redis.url, this.config.namespace);

@@ -8,12 +8,14 @@ import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { fromContractChecker, type CheckerSpec } from "../../sandbox/checkers";
+import type { LanguageId } from "../../sandbox/languages";
+import type { ProblemData } from "../../sandbox/problem-data";
 import { parseSignature, type FunctionSignature } from "../../sandbox/function/signature";
 import { starterCodeAll } from "../../sandbox/function/starter";
 
 export type Difficulty = "easy" | "medium" | "hard";
 /** The checker as the public contract spells it. */
-export type ContractChecker = "exact" | "tokens" | { float: number };
+export type ContractChecker = "exact" | "tokens" | { float: number } | { custom: { language: LanguageId; source: string } };
 
 export interface TestCase {
   input: string;
@@ -43,6 +45,23 @@ export function toCheckerSpec(checker: ContractChecker): CheckerSpec {
   return fromContractChecker(checker);
 }
 
+/** What a sandbox worker judges with (problem-data.ts). */
+export function judgingData(problem: Problem): ProblemData {
+  return {
+    version: problem.updatedAt,
+    kind: problem.kind,
+    ...(problem.signature ? { signature: problem.signature } : {}),
+    tests: problem.tests.map((t) => ({ input: t.input, output: t.output })),
+    limits: { timeMs: problem.limits.timeMs, memoryMb: problem.limits.memoryMb },
+    checker: toCheckerSpec(problem.checker),
+  };
+}
+
+/** A checker program's source is the problem's business: learners see only that there is one. */
+function publicChecker(checker: ContractChecker) {
+  return typeof checker === "object" && "custom" in checker ? { custom: { language: checker.custom.language } } : checker;
+}
+
 export function publicProblem(problem: Problem) {
   return {
     slug: problem.slug,
@@ -52,7 +71,7 @@ export function publicProblem(problem: Problem) {
     tags: problem.tags,
     kind: problem.kind,
     limits: problem.limits,
-    checker: problem.checker,
+    checker: publicChecker(problem.checker),
     samples: problem.tests.filter((t) => t.sample).map((t) => ({ input: t.input, output: t.output })),
     ...(problem.kind === "function" && problem.signature ? { signature: problem.signature, starterCode: starterCodeAll(problem.signature) } : {}),
   };
@@ -89,7 +108,17 @@ function readTests(dir: string, sample: boolean): TestCase[] {
     });
 }
 
-function parseChecker(value: unknown): ContractChecker {
+const CHECKER_LANGUAGE_BY_EXTENSION: Record<string, LanguageId> = { ".py": "python", ".cpp": "cpp", ".c": "c", ".java": "java", ".go": "go", ".js": "javascript", ".ts": "typescript" };
+
+/** `checker: custom` takes the one program in the package's `checker/` folder (Kattis' output validator). */
+function parseChecker(value: unknown, dir: string): ContractChecker {
+  if (value === "custom") {
+    const folder = path.join(dir, "checker");
+    const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => CHECKER_LANGUAGE_BY_EXTENSION[path.extname(f)]) : [];
+    if (files.length !== 1) throw new Error(`checker: custom needs exactly one program in checker/ (found ${files.length})`);
+    const file = files[0] as string;
+    value = { custom: { language: CHECKER_LANGUAGE_BY_EXTENSION[path.extname(file)], source: fs.readFileSync(path.join(folder, file), "utf8") } };
+  }
   fromContractChecker(value); // throws on anything the judge would not understand
   return value === undefined ? "tokens" : (value as ContractChecker);
 }
@@ -110,7 +139,9 @@ export function loadPackage(dir: string, now = new Date()): Problem {
       const bad = functionTestProblems(tests);
       if (bad.length) throw new Error(bad.map((b) => `${b.field} ${b.message}`).join("; "));
     }
-    const hash = crypto.createHash("sha256").update(JSON.stringify({ meta, statement, tests })).digest("hex");
+    const checker = parseChecker(meta.checker, dir);
+    if (kind === "function" && typeof checker === "object" && "custom" in checker) throw new Error("function problems compare values: no custom checker");
+    const hash = crypto.createHash("sha256").update(JSON.stringify({ meta, statement, tests, checker })).digest("hex");
     const difficulty = meta.difficulty;
     if (difficulty !== "easy" && difficulty !== "medium" && difficulty !== "hard") throw new Error("difficulty must be easy, medium or hard");
     return {
@@ -122,7 +153,7 @@ export function loadPackage(dir: string, now = new Date()): Problem {
       kind,
       ...(signature ? { signature } : {}),
       limits: { timeMs: Number(limits.timeMs ?? 1000), memoryMb: Number(limits.memoryMb ?? 256) },
-      checker: parseChecker(meta.checker),
+      checker,
       tests,
       source: { kind: "package", hash },
       createdAt: now.toISOString(),

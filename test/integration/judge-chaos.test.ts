@@ -20,6 +20,8 @@ let db: TestDatabase;
 let node: TestNode;
 const workers: ChildNode[] = [];
 let ws: WsClient | undefined;
+let teacherToken = "";
+let learnerSession: { accessToken: string; user: { id: string } } | undefined;
 
 afterAll(async () => {
   ws?.close();
@@ -59,7 +61,9 @@ it("judges a submission exactly once when its worker is killed mid-judge", async
   });
   expect(created.status).toBe(201);
 
+  teacherToken = teacher;
   const learner = (await register(node.baseUrl, { cookie: false })).session;
+  learnerSession = learner;
   const config = (await request(`${node.baseUrl}/api/config`)).json as { wsUrl: string };
   ws = await WsClient.connect(config.wsUrl, learner.accessToken);
   ws.send({ type: "subscribe", topic: `user:${learner.user.id}` });
@@ -91,4 +95,29 @@ it("judges a submission exactly once when its worker is killed mid-judge", async
     await pg.end();
   }
   process.stdout.write(`judge chaos: worker SIGKILLed mid-judge; re-judged by another worker ${((Date.now() - killedAt) / 1000).toFixed(1)} s later; 1 final verdict\n`);
+});
+
+it("judges a problem whose tests are larger than one NATS message, and dry-runs across nodes", async () => {
+  if (!learnerSession || !ws) throw new Error("the first test did not set up the cluster");
+  // ~3 MB of tests: more than NATS' default 1 MB max payload; they reach the worker as a stream.
+  const numbers = Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 1000);
+  const input = `${numbers.join(" ")}\n`;
+  const output = `${numbers.reduce((a, b) => a + b, 0)}\n`;
+  const tests = [{ input: "1 2\n", output: "3\n", sample: true }, { input, output }, { input: `${input} 1\n`, output: `${numbers.reduce((a, b) => a + b, 1)}\n` }];
+  const body = { slug: "big-sum", title: "Big sum", statement: "Print the sum.", difficulty: "easy", limits: { timeMs: 2000, memoryMb: 256 }, tests };
+  const RIGHT = "import sys\nprint(sum(map(int, sys.stdin.read().split())))\n";
+
+  const dry = await request(`${node.baseUrl}/api/problems/dry-run`, { headers: bearer(teacherToken), body: { ...body, solutions: [{ language: "python", source: RIGHT }] }, timeoutMs: 120_000 });
+  expect(dry.status).toBe(200);
+  expect((dry.json as { ok: boolean; results: Array<{ verdict: string; tests: unknown[] }> }).results.map((r) => [r.verdict, r.tests.length])).toEqual([["AC", 3]]);
+  expect((await request(`${node.baseUrl}/api/problems`, { headers: bearer(teacherToken), body, timeoutMs: 60_000 })).status).toBe(201);
+
+  for (const round of [1, 2]) {
+    // The second submission is judged from the worker's cache of the problem's tests.
+    const submitted = await request(`${node.baseUrl}/api/submissions`, { headers: bearer(learnerSession.accessToken), body: { problem: "big-sum", language: "python", source: RIGHT } });
+    expect(submitted.status).toBe(202);
+    const { id } = submitted.json as { id: string };
+    const final = await ws.waitFor((f) => f.type === "submission.update" && f.id === id && f.status === "done", 120_000, `the final verdict of round ${round}`);
+    expect(final.verdict).toBe("AC");
+  }
 });

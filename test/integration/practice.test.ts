@@ -176,3 +176,84 @@ describe("function problems", () => {
     expect(wrong.verdict).toBe("WA");
   });
 });
+
+describe("custom checkers and the instructor's dry run", () => {
+  // Many right answers: any two positive numbers that sum to n. The checker decides (Kattis style).
+  const checkerSource = [
+    "import sys",
+    "n = int(open(sys.argv[1]).read())",
+    "parts = sys.stdin.read().split()",
+    "ok = len(parts) == 2 and all(p.isdigit() for p in parts) and int(parts[0]) >= 1 and int(parts[1]) >= 1 and int(parts[0]) + int(parts[1]) == n",
+    "print('ok' if ok else 'not two positive numbers summing to n')",
+    "sys.exit(42 if ok else 43)",
+    "",
+  ].join("\n");
+  const split = {
+    slug: "split-the-number",
+    title: "Split the number",
+    statement: "Print two positive integers whose sum is n.",
+    difficulty: "easy",
+    tags: ["math"],
+    limits: { timeMs: 2000, memoryMb: 256 },
+    checker: { custom: { language: "python", source: checkerSource } },
+    tests: [
+      { input: "10\n", output: "5 5\n", sample: true },
+      { input: "2\n", output: "1 1\n" },
+      { input: "999999\n", output: "1 999998\n" },
+    ],
+  };
+  const HALVES = "n = int(input())\nprint(n // 2, n - n // 2)\n";
+  const OFF = "n = int(input())\nprint(0, n)\n";
+  const SLOW = "n = int(input())\nwhile True:\n    pass\n";
+
+  it("judges reference solutions before publishing and reports each verdict", async () => {
+    const run = await api("/problems/dry-run", teacher, {
+      ...split,
+      solutions: [
+        { language: "python", source: HALVES },
+        { language: "cpp", source: "#include <iostream>\nint main(){long long n;std::cin>>n;std::cout<<1<<' '<<n-1<<'\\n';}\n" },
+        { language: "python", source: OFF, expected: "WA" },
+        { language: "python", source: SLOW, expected: "TLE" },
+      ],
+    });
+    expect(run.status).toBe(200);
+    const body = run.json as { ok: boolean; results: Array<{ language: string; expected: string; verdict: string; tests: unknown[] }> };
+    expect(body.results.map((r) => [r.language, r.expected, r.verdict])).toEqual([
+      ["python", "AC", "AC"],
+      ["cpp", "AC", "AC"],
+      ["python", "WA", "WA"],
+      ["python", "TLE", "TLE"],
+    ]);
+    expect(body.ok).toBe(true);
+    // Nothing was stored by the dry run.
+    expect((await api(`/problems/${split.slug}`, learner.token)).status).toBe(404);
+    expect((await api("/problems/dry-run", learner.token, { ...split, solutions: [{ language: "python", source: HALVES }] })).status).toBe(403);
+  });
+
+  it("refuses to publish when a reference solution fails, and publishes when they pass", async () => {
+    const refused = await api("/problems", teacher, { ...split, solutions: [{ language: "python", source: OFF }] });
+    expect(refused.status).toBe(422);
+    const error = (refused.json as { error: { type: string; data: { results: Array<{ verdict: string }> } } }).error;
+    expect(error.type).toBe("DRY_RUN_FAILED");
+    expect(error.data.results[0]?.verdict).toBe("WA");
+    expect((await api(`/problems/${split.slug}`, learner.token)).status).toBe(404);
+
+    expect((await api("/problems", teacher, { ...split, solutions: [{ language: "python", source: HALVES }] })).status).toBe(201);
+    const shown = (await api(`/problems/${split.slug}`, learner.token)).json as { checker: unknown };
+    expect(shown.checker).toEqual({ custom: { language: "python" } }); // the checker's source stays private
+  });
+
+  it("accepts a learner's answer that differs from the reference answer, through the checker", async () => {
+    const res = await api("/submissions", learner.token, { problem: split.slug, language: "python", source: "n = int(input())\nprint(n - 1, 1)\n" });
+    expect(res.status).toBe(202);
+    const { id } = res.json as { id: string };
+    const final = await ws.waitFor((f) => f.type === "submission.update" && f.id === id && f.status === "done", 90_000, "the final verdict");
+    expect(final.verdict).toBe("AC");
+  });
+
+  it("refuses a custom checker on a function problem and a checker in an unknown language", async () => {
+    const fn = { ...split, slug: "fn-with-checker", kind: "function", signature: { name: "f", params: [{ name: "n", type: "int" }], returns: "int" }, tests: [{ input: "[1]", output: "1", sample: true }] };
+    expect((await api("/problems", teacher, fn)).status).toBe(422);
+    expect((await api("/problems", teacher, { ...split, slug: "bad-checker", checker: { custom: { language: "cobol", source: "x" } } })).status).toBe(422);
+  });
+});
