@@ -26,7 +26,7 @@ import { fromContractChecker } from "../../sandbox/checkers";
 import { encodeProblemData } from "../../sandbox/problem-data";
 import type { DryRunResult, DryRunSolution } from "../../sandbox/sandbox.service";
 import { VERDICTS } from "../../sandbox/verdict";
-import { functionTestProblems, judgingData, loadPackage, packageDirs, publicProblem, type ContractChecker, type Problem } from "./problem";
+import { checkImported, functionTestProblems, judgingData, loadPackage, packageDirs, publicProblem, type ContractChecker, type Problem } from "./problem";
 
 interface ProblemAdapter {
   findById(id: string): Promise<(Problem & { _id: string }) | null>;
@@ -58,6 +58,7 @@ interface PracticeService extends OutboxService {
   adapter: ProblemAdapter;
   problem(slug: string): Promise<Problem>;
   importPackages(dir: string): Promise<{ imported: string[]; unchanged: number }>;
+  importProblem(problem: Problem): Promise<"imported" | "unchanged">;
   saveProblem(problem: Problem): Promise<void>;
   drafts: Map<string, Problem>;
   dryRun(problem: Problem, solutions: Array<Partial<DryRunSolution> & Pick<DryRunSolution, "language" | "source">>): Promise<{ ok: boolean; results: DryRunResult[] }>;
@@ -381,6 +382,21 @@ const PracticeServiceSchema: ServiceSchema = {
       },
     },
 
+    /**
+     * `npm run problems:import` on a running cluster: one package, read and checked by the CLI,
+     * arrives as a stream (packages are larger than one transporter message) and is checked again.
+     */
+    importPackage: {
+      visibility: "public",
+      timeout: 120_000,
+      async handler(this: PracticeService, ctx: Context<AsyncIterable<Buffer>>) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of ctx.params) chunks.push(Buffer.from(chunk));
+        const problem = checkImported(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+        return { slug: problem.slug, status: await this.importProblem(problem) };
+      },
+    },
+
     /** For sandbox workers: a problem's judging data (secret tests included), streamed in chunks. */
     problemData: {
       visibility: "public",
@@ -493,15 +509,18 @@ const PracticeServiceSchema: ServiceSchema = {
           this.logger.error(`Skipped a problem package: ${(err as Error).message}`);
           continue;
         }
-        const existing = await this.adapter.findById(problem.slug);
-        if (existing && existing.source.kind === "package" && problem.source.kind === "package" && existing.source.hash === problem.source.hash) {
-          unchanged += 1;
-          continue;
-        }
-        await this.saveProblem(existing ? { ...problem, createdAt: existing.createdAt } : problem);
-        imported.push(problem.slug);
+        if ((await this.importProblem(problem)) === "imported") imported.push(problem.slug);
+        else unchanged += 1;
       }
       return { imported, unchanged };
+    },
+
+    /** Saves a package's problem unless the store already has this content (same hash). */
+    async importProblem(this: PracticeService, problem: Problem): Promise<"imported" | "unchanged"> {
+      const existing = await this.adapter.findById(problem.slug);
+      if (existing && existing.source.kind === "package" && problem.source.kind === "package" && existing.source.hash === problem.source.hash) return "unchanged";
+      await this.saveProblem(existing ? { ...problem, createdAt: existing.createdAt } : problem);
+      return "imported";
     },
 
     submissionView(this: PracticeService, row: SubmissionRow, withSource: boolean) {

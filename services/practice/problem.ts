@@ -173,3 +173,25 @@ export function packageDirs(root: string): string[] {
     .map((e) => path.join(root, e.name))
     .sort();
 }
+
+/** A package's problem as another process sends it (`npm run problems:import`): checked like a package. */
+export function checkImported(value: unknown): Problem {
+  const problem = value as Problem;
+  const fail = (message: string): never => {
+    throw new Error(`imported problem ${JSON.stringify(problem?.slug ?? null)}: ${message}`);
+  };
+  if (typeof problem !== "object" || problem === null) return fail("not an object");
+  if (typeof problem.slug !== "string" || !/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/.test(problem.slug)) fail("bad slug");
+  if (typeof problem.title !== "string" || typeof problem.statement !== "string") fail("title and statement must be strings");
+  if (!["easy", "medium", "hard"].includes(problem.difficulty)) fail("bad difficulty");
+  if (!Array.isArray(problem.tags) || !problem.tags.every((t) => typeof t === "string")) fail("tags must be strings");
+  if (problem.kind !== "stdio" && problem.kind !== "function") fail("kind must be stdio or function");
+  if (problem.kind === "function") parseSignature(problem.signature);
+  if (!Number.isInteger(problem.limits?.timeMs) || !Number.isInteger(problem.limits?.memoryMb)) fail("limits must be integers");
+  fromContractChecker(problem.checker);
+  if (!Array.isArray(problem.tests) || !problem.tests.some((t) => t.sample)) fail("no sample tests");
+  if (!problem.tests.every((t) => typeof t.input === "string" && typeof t.output === "string")) fail("tests must be text");
+  if (problem.kind === "function" && functionTestProblems(problem.tests).length) fail("function tests must be JSON");
+  if (problem.source?.kind !== "package" || typeof problem.source.hash !== "string") fail("not from a package");
+  return problem;
+}
