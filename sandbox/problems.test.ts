@@ -225,9 +225,10 @@ const loaded = new Map(slugs.map((slug) => [slug, loadPackage(slug)]));
 const problems = [...loaded.values()].flatMap((entry) => (entry.problem ? [entry.problem] : []));
 
 describe("problem packages", () => {
-  (only?.length ? test.skip : test)("the bank has at least 20 problems, of every difficulty", () => {
-    expect(slugs.length).toBeGreaterThanOrEqual(20);
+  (only?.length ? test.skip : test)("the bank has at least 30 problems, of every difficulty and both kinds", () => {
+    expect(slugs.length).toBeGreaterThanOrEqual(30);
     expect(new Set(problems.map((p) => p.difficulty))).toEqual(new Set(DIFFICULTIES));
+    expect(new Set(problems.map((p) => p.kind))).toEqual(new Set(["stdio", "function"]));
   });
 
   test.each(slugs)("%s is well-formed", (slug) => {

@@ -1,0 +1,13 @@
+from typing import List
+
+
+class Solution:
+    def daysUntilWarmer(self, temps: List[int]) -> List[int]:
+        answer = [0] * len(temps)
+        stack = []  # indices of days still waiting for a warmer one
+        for i, t in enumerate(temps):
+            while stack and temps[stack[-1]] < t:
+                j = stack.pop()
+                answer[j] = i - j
+            stack.append(i)
+        return answer
