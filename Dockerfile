@@ -12,13 +12,16 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 # ---- build: full dependency tree, compile TypeScript, then drop dev dependencies ----------
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
-# python3/make/g++ for native addons that build from source (node-gyp; isolated-vm later).
+# python3/make/g++ for native addons that build from source (node-gyp).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
  && rm -rf /var/lib/apt/lists/*
+# npm workspaces: the browser app's package.json must be there for `npm ci` to install its tree.
 COPY package.json package-lock.json ./
+COPY frontend/package.json frontend/
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
+# TypeScript → dist/, and the browser app → frontend/dist/ (build:frontend).
 RUN npm run build
 # tsc emits only .js: mirror the non-TypeScript files that code loads next to itself
 # (SQL migrations via path.join(__dirname, "migrations"), sandbox/native/*, problem
@@ -27,11 +30,6 @@ RUN for dir in lib mixins services gateway sandbox problems; do \
       [ -d "$dir" ] || continue; \
       find "$dir" -type f ! -name '*.ts' ! -name '*.tsx' -exec cp --parents {} dist/ \; ; \
     done
-# The browser app, when the repository has one (frontend/ with its own package.json).
-RUN if [ -f frontend/package.json ]; then \
-      cd frontend && npm ci --no-audit --no-fund && npm run build; \
-    fi \
- && mkdir -p /app/frontend/dist
 RUN npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime ------------------------------------------------------------------------------

@@ -28,5 +28,12 @@ module.exports = {
       globalSetup: "<rootDir>/test/harness/global-setup.ts",
       globalTeardown: "<rootDir>/test/harness/global-teardown.ts",
     },
+    {
+      // The browser app in headless Chromium against the embedded platform (runner.ts in a child
+      // process). Jest 29 reads testTimeout only globally: the suite sets its own (jest.setTimeout).
+      ...common,
+      displayName: "e2e",
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
+    },
   ],
 };

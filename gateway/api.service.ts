@@ -4,7 +4,6 @@
  * unreachable. JWTs are verified here from the auth service's JWKS, without a call per request.
  */
 import { isUtf8 } from "node:buffer";
-import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context, ServiceSchema } from "moleculer";
 import ApiGateway from "moleculer-web";
@@ -16,6 +15,7 @@ import { acquireKv, releaseKv, type Kv } from "../lib/kv";
 import type { AuthMeta } from "../mixins/auth.middleware";
 import { buildOpenApi } from "./openapi";
 import { ROUTES, type RouteTable } from "./routes";
+import { createStaticHandler, type StaticHandler } from "./static";
 
 /** The parts of Moleculer's registry that its typings leave out. */
 interface Registry {
@@ -89,6 +89,16 @@ function securityHeaders(publicUrl: string) {
     if (hsts) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   };
+}
+
+function isSameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin || !req.headers.host) return false;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 function bodyParserError(err: { type?: unknown; status?: unknown }) {
@@ -228,6 +238,16 @@ const ApiServiceSchema: ServiceSchema = {
   },
 
   methods: {
+    /**
+     * Browsers send Origin even to their own origin (module scripts, POSTs): such a request is
+     * same-origin, not cross-origin, whatever host PUBLIC_URL names (localhost vs 127.0.0.1, a
+     * second DNS name), so the CORS allow-list does not apply to it.
+     */
+    corsHandler(this: ApiService, settings: unknown, req: IncomingMessage, res: ServerResponse) {
+      if (isSameOrigin(req)) return false;
+      return ApiGateway.methods?.corsHandler?.call(this, settings, req, res);
+    },
+
     async authenticate(this: ApiService, ctx: Context<unknown, GatewayMeta>, _route: unknown, req: GatewayRequest) {
       const header = req.headers.authorization;
       if (!header) return null;
@@ -276,9 +296,12 @@ const ApiServiceSchema: ServiceSchema = {
       maxAge: 600,
     };
     settings.onError = (req: GatewayRequest, res: ServerResponse, err: unknown) => renderError(service, req, res, err);
-    if (fs.existsSync(config.http.frontendDir)) {
-      settings.assets = { folder: config.http.frontendDir, options: { index: "index.html" } };
-    }
+    // The browser app: moleculer-web hands every request that no route matched to `this.serve`
+    // (what its `assets` setting would fill with serve-static); route middlewares do not run
+    // there, so the security headers are applied here too.
+    const app = createStaticHandler(config.http.frontendDir);
+    const headers = securityHeaders(config.http.publicUrl);
+    (this as unknown as { serve: StaticHandler }).serve = (req, res, next) => headers(req, res, () => app(req, res, next));
   },
 
   ...lifecycle<ApiService>({

@@ -9,6 +9,9 @@
  *   the global teardown. If jest then exits non-zero with no failure counted (a global teardown that
  *   threw, say), the line and the file say "1 failed", so they never contradict the exit code.
  * - In watch mode it is printed after every run instead.
+ * - Under `npm test` (scripts/test.cjs) the browser app's Vitest run comes first; its counts, read
+ *   from AVANTIKA_VITEST_REPORT, are added to the line. Vitest exiting non-zero with no failing test
+ *   counted (it crashed, or wrote no report) counts as one failure.
  * - On CI (CI set, not "false"), if jest is still alive 30 s after the run (a suite leaked a timer or
  *   a socket, so "Jest did not exit one second after the test run has completed"), it is made to
  *   exit with the code jest would have used, instead of hanging the build. Override the delay with
@@ -48,6 +51,7 @@ class SummaryReporter {
       failed,
       skipped: results.numPendingTests + results.numTodoTests,
     };
+    addVitest(this.counts);
     this.writeFile();
     if (this.watch) {
       process.stdout.write(`\n${this.line()}\n`);
@@ -83,6 +87,25 @@ class SummaryReporter {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     fs.writeFileSync(this.file, `${this.line()}\n`);
   }
+}
+
+/** Folds in the Vitest run that scripts/test.cjs made before jest, when there was one. */
+function addVitest(counts) {
+  const file = process.env.AVANTIKA_VITEST_REPORT;
+  if (!file) return;
+  const status = Number(process.env.AVANTIKA_VITEST_STATUS || 0);
+  let report;
+  try {
+    report = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    if (status !== 0) counts.failed += 1;
+    return;
+  }
+  const failedSuites = (report.testResults || []).filter((s) => s.status === "failed" && !(s.assertionResults || []).some((a) => a.status === "failed")).length;
+  counts.passed += report.numPassedTests || 0;
+  const failed = (report.numFailedTests || 0) + failedSuites;
+  counts.failed += failed > 0 || status === 0 ? failed : 1;
+  counts.skipped += (report.numPendingTests || 0) + (report.numTodoTests || 0);
 }
 
 module.exports = SummaryReporter;
