@@ -15,9 +15,10 @@
  * Unchanged packages (same content hash) are left alone. Exit code 1 when any package failed.
  */
 import path from "node:path";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import type { ServiceBroker } from "moleculer";
 import { createBroker } from "../lib/broker";
+import { toJsonStream } from "../lib/json-stream";
 import { loadConfigOrExit, withEmbeddedDatabase } from "../lib/boot";
 import type { Config } from "../lib/config";
 import { loadPackage, packageDirs, type Problem } from "../services/practice/problem";
@@ -43,8 +44,7 @@ async function send(broker: ServiceBroker, problems: Problem[]): Promise<string[
   await broker.waitForServices(["practice"], 30_000);
   for (const problem of problems) {
     try {
-      const stream = Readable.from([Buffer.from(JSON.stringify(problem), "utf8")]);
-      const answer = await broker.call<{ slug: string; status: string }, Readable>("practice.importPackage", stream, { timeout: 120_000 });
+      const answer = await broker.call<{ slug: string; status: string }, Readable>("practice.importPackage", toJsonStream(problem), { timeout: 120_000 });
       console.log(`${answer.status.padEnd(9)} ${answer.slug}`);
     } catch (err) {
       failed.push(`${problem.slug}: ${(err as Error).message}`);

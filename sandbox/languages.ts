@@ -5,6 +5,7 @@
  * `sourceFile` in /work/box and compiled there (cwd = /work/box); each test runs in a fresh empty
  * /work/run.
  */
+import path from "node:path";
 
 export type LanguageId = "python" | "c" | "cpp" | "java" | "go" | "javascript" | "typescript";
 
@@ -220,6 +221,12 @@ export const LANGUAGES: Record<LanguageId, Language> = {
 
 export function isLanguageId(value: unknown): value is LanguageId {
   return typeof value === "string" && (LANGUAGE_IDS as readonly string[]).includes(value);
+}
+
+/** The language of a file, by its extension (that of the language's `sourceFile`): `x.py` → python. */
+export function languageOfFile(name: string): LanguageId | undefined {
+  const extension = path.extname(name);
+  return LANGUAGE_IDS.find((id) => path.extname(LANGUAGES[id].sourceFile) === extension);
 }
 
 /** The run's stack limit: half the memory limit, so a runaway recursion is a crash (RE) well before it is MLE. */

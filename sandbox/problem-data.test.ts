@@ -1,4 +1,5 @@
-import { decodeProblemData, encodeProblemData, ProblemDataCache, type ProblemData } from "./problem-data";
+import { fromJsonStream, toJsonStream } from "../lib/json-stream";
+import { ProblemDataCache, type ProblemData } from "./problem-data";
 
 const data = (version: string, bytes: number): ProblemData => ({
   version,
@@ -10,7 +11,7 @@ const data = (version: string, bytes: number): ProblemData => ({
 
 test("problem data survives the stream encoding, multi-byte text included", async () => {
   const original = { ...data("v1", 10), tests: [{ input: "é ☃ 𝄞\n".repeat(1000), output: "ok" }] };
-  expect(await decodeProblemData(encodeProblemData(original))).toEqual(original);
+  expect(await fromJsonStream(toJsonStream(original))).toEqual(original);
 });
 
 test("the cache fetches once per version, shares a fetch in flight and evicts the least recently used", async () => {

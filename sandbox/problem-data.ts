@@ -2,12 +2,10 @@
  * What a sandbox worker needs of a problem to judge it (secret tests included), how it travels
  * and how a worker keeps it.
  *
- * Tests can be megabytes, more than one transporter message may carry (NATS' default max payload
- * is 1 MB), so the practice service answers `practice.problemData` with a stream, which Moleculer
- * sends in chunks. A worker keeps what it fetched, keyed by the problem's version, in a cache
+ * Tests can be megabytes, more than one transporter message may carry, so the practice service
+ * answers `practice.problemData` with a JSON stream (lib/json-stream.ts). A worker keeps what it fetched, keyed by the problem's version, in a cache
  * bounded in bytes: a problem's tests cross the network once per version, not once per submission.
  */
-import { Readable } from "node:stream";
 import type { CheckerSpec } from "./checkers";
 import type { FunctionSignature } from "./function/signature";
 import type { Limits } from "./languages";
@@ -26,16 +24,6 @@ export interface ProblemData {
 export interface ProblemRef {
   key: string;
   version: string;
-}
-
-export function encodeProblemData(data: ProblemData): Readable {
-  return Readable.from([Buffer.from(JSON.stringify(data), "utf8")]);
-}
-
-export async function decodeProblemData(stream: AsyncIterable<Buffer | string>): Promise<ProblemData> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-  return JSON.parse(Buffer.concat(chunks).toString("utf8")) as ProblemData;
 }
 
 function sizeOf(data: ProblemData): number {

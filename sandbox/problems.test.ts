@@ -12,7 +12,8 @@ import { fromContractChecker, type CheckerSpec } from "./checkers";
 import { judgeFunction } from "./function/judgeFunction";
 import { parseSignature, type FunctionSignature } from "./function/signature";
 import { startJudge, type Judge, type JudgeResult, type TestCase } from "./judge";
-import { LANGUAGE_IDS, LANGUAGES, type LanguageId } from "./languages";
+import { readCheckerProgram } from "../services/practice/problem";
+import { LANGUAGE_IDS, LANGUAGES, languageOfFile, type LanguageId } from "./languages";
 import type { Verdict } from "./verdict";
 import { assertRunscInstalled, leftovers, NOTHING_LEFT } from "./test/support";
 
@@ -27,16 +28,6 @@ const CONCURRENCY = 2;
 
 const FOLDER_VERDICTS = { accepted: "AC", wrong_answer: "WA", time_limit_exceeded: "TLE" } as const satisfies Record<string, Verdict>;
 type SolutionFolder = keyof typeof FOLDER_VERDICTS;
-
-const LANGUAGE_BY_EXTENSION: Record<string, LanguageId> = {
-  ".py": "python",
-  ".cpp": "cpp",
-  ".c": "c",
-  ".java": "java",
-  ".go": "go",
-  ".js": "javascript",
-  ".ts": "typescript",
-};
 
 interface Solution {
   /** Relative to the package, e.g. `solutions/accepted/heap.py`. */
@@ -93,7 +84,7 @@ function readSolutions(dir: string, errors: string[]): Solution[] {
       .readdirSync(folderDir)
       .sort()
       .flatMap((name) => {
-        const language = LANGUAGE_BY_EXTENSION[path.extname(name)];
+        const language = languageOfFile(name);
         if (!language) {
           errors.push(`solutions/${folder}/${name}: no language for this extension`);
           return [];
@@ -102,15 +93,6 @@ function readSolutions(dir: string, errors: string[]): Solution[] {
         return [{ file: `solutions/${folder}/${name}`, language, expected: FOLDER_VERDICTS[folder], source }];
       });
   });
-}
-
-/** `checker: custom`: the one program in the package's `checker/` folder. */
-function checkerProgram(dir: string): { language: LanguageId; source: string } {
-  const folder = path.join(dir, "checker");
-  const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => LANGUAGE_BY_EXTENSION[path.extname(name)]) : [];
-  const file = files[0];
-  if (files.length !== 1 || !file) throw new Error(`checker: custom needs exactly one program in checker/, found ${files.length}`);
-  return { language: LANGUAGE_BY_EXTENSION[path.extname(file)] as LanguageId, source: fs.readFileSync(path.join(folder, file), "utf8") };
 }
 
 /** Everything wrong with a package's layout, or the package; never throws. */
@@ -148,7 +130,7 @@ function loadPackage(slug: string): { problem?: ProblemPackage; errors: string[]
   }
   let checker: CheckerSpec = { kind: "tokens" };
   try {
-    checker = fromContractChecker(meta.checker === "custom" ? { custom: checkerProgram(dir) } : meta.checker);
+    checker = fromContractChecker(meta.checker === "custom" ? { custom: readCheckerProgram(dir) } : meta.checker);
   } catch (err) {
     errors.push((err as Error).message);
   }

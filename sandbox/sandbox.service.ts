@@ -18,12 +18,13 @@ import { FeatureDisabled, TooManyRequests } from "../lib/errors";
 import { acquireKv, releaseKv, type Kv } from "../lib/kv";
 import { currentUser, type AuthMeta } from "../mixins/auth.middleware";
 import { makeEvent, type EventEnvelope } from "../lib/events";
+import { fromJsonStream } from "../lib/json-stream";
 import { lifecycle } from "../lib/service";
 import { validOrDeadLettered } from "../mixins/outbox.mixin";
 import { judgeFunction } from "./function/judgeFunction";
 import { startJudge, type Judge, type JudgeResult, type LanguageInfo } from "./judge";
 import { LANGUAGE_IDS, LANGUAGES, type LanguageId } from "./languages";
-import { decodeProblemData, ProblemDataCache, type ProblemData, type ProblemRef } from "./problem-data";
+import { ProblemDataCache, type ProblemData, type ProblemRef } from "./problem-data";
 import { VERDICTS, type TestResult, type Verdict } from "./verdict";
 
 /** What the practice service hands a worker for one submission; the problem's tests come apart. */
@@ -83,7 +84,13 @@ const MAX_STDIN = 1024 * 1024;
 const WORKERS = Math.max(1, os.cpus().length);
 /** Problems' tests a worker keeps between submissions. */
 const PROBLEM_CACHE_BYTES = 256 * 1024 * 1024;
-const MAX_DRY_RUN_SOLUTIONS = 10;
+export const MAX_DRY_RUN_SOLUTIONS = 10;
+/** One reference solution of a dry run, as JSON Schema (practice's API makes `expected` optional). */
+export const DRY_RUN_SOLUTION = {
+  type: "object",
+  properties: { language: { enum: [...LANGUAGE_IDS] }, source: { type: "string", minLength: 1, maxLength: MAX_SOURCE }, expected: { enum: [...VERDICTS] } },
+  additionalProperties: false,
+};
 
 /** Whole milliseconds and KiB: function harnesses time calls in fractions of a millisecond. */
 function publicTest(t: TestResult) {
@@ -147,12 +154,7 @@ const SandboxServiceSchema: ServiceSchema = {
             type: "array",
             minItems: 1,
             maxItems: MAX_DRY_RUN_SOLUTIONS,
-            items: {
-              type: "object",
-              properties: { language: { enum: [...LANGUAGE_IDS] }, source: { type: "string", minLength: 1, maxLength: MAX_SOURCE }, expected: { enum: [...VERDICTS] } },
-              required: ["language", "source", "expected"],
-              additionalProperties: false,
-            },
+            items: { ...DRY_RUN_SOLUTION, required: ["language", "source", "expected"] },
           },
         },
         required: ["problem", "solutions"],
@@ -235,7 +237,7 @@ const SandboxServiceSchema: ServiceSchema = {
     async problemData(this: SandboxService, ref: ProblemRef, nodeID?: string): Promise<ProblemData> {
       return this.problems.get(ref, async () => {
         const stream = await this.broker.call<AsyncIterable<Buffer>, { key: string }>("practice.problemData", { key: ref.key }, nodeID ? { nodeID } : {});
-        return decodeProblemData(stream);
+        return fromJsonStream<ProblemData>(stream);
       });
     },
 

@@ -13,6 +13,7 @@ import type { Context, ServiceSchema } from "moleculer";
 import type { PoolClient } from "pg";
 import { configOf, type Config } from "../../lib/config";
 import { Conflict, NotFound, ServiceUnavailable, TooManyRequests } from "../../lib/errors";
+import { fromJsonStream, toJsonStream } from "../../lib/json-stream";
 import { acquireKv, releaseKv, type Kv } from "../../lib/kv";
 import { lifecycle } from "../../lib/service";
 import { currentUser, isStaff, type AuthMeta } from "../../mixins/auth.middleware";
@@ -23,10 +24,8 @@ import type { JudgeBundle } from "../../sandbox/sandbox.service";
 import { signatureProblems } from "../../sandbox/function/signature";
 import { ValidationFailed } from "../../lib/errors";
 import { fromContractChecker } from "../../sandbox/checkers";
-import { encodeProblemData } from "../../sandbox/problem-data";
-import type { DryRunResult, DryRunSolution } from "../../sandbox/sandbox.service";
-import { VERDICTS } from "../../sandbox/verdict";
-import { checkImported, functionTestProblems, judgingData, loadPackage, packageDirs, publicProblem, type ContractChecker, type Problem } from "./problem";
+import { DRY_RUN_SOLUTION, MAX_DRY_RUN_SOLUTIONS, type DryRunResult, type DryRunSolution } from "../../sandbox/sandbox.service";
+import { checkImported, functionTestProblems, judgingData, loadPackage, packageDirs, publicProblem, SLUG_PATTERN, type ContractChecker, type Problem } from "./problem";
 
 interface ProblemAdapter {
   findById(id: string): Promise<(Problem & { _id: string }) | null>;
@@ -82,7 +81,7 @@ class DryRunFailed extends ValidationFailed {
 const XP = { easy: 10, medium: 20, hard: 40 } as const;
 const MAX_PENDING = 2000;
 
-const slug = { type: "string", pattern: "^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$" };
+const slug = { type: "string", pattern: SLUG_PATTERN.source };
 const checker = {
   oneOf: [
     { enum: ["exact", "tokens"] },
@@ -103,17 +102,7 @@ const checker = {
   ],
 };
 /** Reference solutions for a dry run, each with the verdict it should get (AC by default). */
-const solutions = {
-  type: "array",
-  minItems: 1,
-  maxItems: 10,
-  items: {
-    type: "object",
-    properties: { language: { enum: [...LANGUAGE_IDS] }, source: { type: "string", minLength: 1, maxLength: 64 * 1024 }, expected: { enum: [...VERDICTS] } },
-    required: ["language", "source"],
-    additionalProperties: false,
-  },
-};
+const solutions = { type: "array", minItems: 1, maxItems: MAX_DRY_RUN_SOLUTIONS, items: { ...DRY_RUN_SOLUTION, required: ["language", "source"] } };
 /** A dry run's draft stays fetchable this long (the judge's own limits end it well before). */
 const DRAFT_TTL_MS = 15 * 60 * 1000;
 const problemBody = {
@@ -390,9 +379,7 @@ const PracticeServiceSchema: ServiceSchema = {
       visibility: "public",
       timeout: 120_000,
       async handler(this: PracticeService, ctx: Context<AsyncIterable<Buffer>>) {
-        const chunks: Buffer[] = [];
-        for await (const chunk of ctx.params) chunks.push(Buffer.from(chunk));
-        const problem = checkImported(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+        const problem = checkImported(await fromJsonStream(ctx.params));
         return { slug: problem.slug, status: await this.importProblem(problem) };
       },
     },
@@ -403,7 +390,7 @@ const PracticeServiceSchema: ServiceSchema = {
       params: { type: "object", properties: { key: { type: "string", maxLength: 200 } }, required: ["key"], additionalProperties: false },
       async handler(this: PracticeService, ctx: Context<{ key: string }>) {
         const draft = this.drafts.get(ctx.params.key);
-        return encodeProblemData(judgingData(draft ?? (await this.problem(ctx.params.key))));
+        return toJsonStream(judgingData(draft ?? (await this.problem(ctx.params.key))));
       },
     },
 

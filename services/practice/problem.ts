@@ -8,12 +8,15 @@ import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { fromContractChecker, type CheckerSpec } from "../../sandbox/checkers";
-import type { LanguageId } from "../../sandbox/languages";
+import { languageOfFile, type LanguageId } from "../../sandbox/languages";
 import type { ProblemData } from "../../sandbox/problem-data";
 import { parseSignature, type FunctionSignature } from "../../sandbox/function/signature";
 import { starterCodeAll } from "../../sandbox/function/starter";
 
 export type Difficulty = "easy" | "medium" | "hard";
+const DIFFICULTIES: readonly Difficulty[] = ["easy", "medium", "hard"];
+/** Problem slugs, in URLs and package folder names. */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
 /** The checker as the public contract spells it. */
 export type ContractChecker = "exact" | "tokens" | { float: number } | { custom: { language: LanguageId; source: string } };
 
@@ -108,50 +111,41 @@ function readTests(dir: string, sample: boolean): TestCase[] {
     });
 }
 
-const CHECKER_LANGUAGE_BY_EXTENSION: Record<string, LanguageId> = { ".py": "python", ".cpp": "cpp", ".c": "c", ".java": "java", ".go": "go", ".js": "javascript", ".ts": "typescript" };
+/** `checker: custom` in a package: the one program in its `checker/` folder (Kattis' output validator). */
+export function readCheckerProgram(dir: string): { language: LanguageId; source: string } {
+  const folder = path.join(dir, "checker");
+  const programs = fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => languageOfFile(name)) : [];
+  const file = programs[0];
+  const language = file ? languageOfFile(file) : undefined;
+  if (programs.length !== 1 || !file || !language) throw new Error(`checker: custom needs exactly one program in checker/ (found ${programs.length})`);
+  return { language, source: fs.readFileSync(path.join(folder, file), "utf8") };
+}
 
-/** `checker: custom` takes the one program in the package's `checker/` folder (Kattis' output validator). */
 function parseChecker(value: unknown, dir: string): ContractChecker {
-  if (value === "custom") {
-    const folder = path.join(dir, "checker");
-    const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => CHECKER_LANGUAGE_BY_EXTENSION[path.extname(f)]) : [];
-    if (files.length !== 1) throw new Error(`checker: custom needs exactly one program in checker/ (found ${files.length})`);
-    const file = files[0] as string;
-    value = { custom: { language: CHECKER_LANGUAGE_BY_EXTENSION[path.extname(file)], source: fs.readFileSync(path.join(folder, file), "utf8") } };
-  }
-  fromContractChecker(value); // throws on anything the judge would not understand
-  return value === undefined ? "tokens" : (value as ContractChecker);
+  const checker = value === "custom" ? { custom: readCheckerProgram(dir) } : value;
+  fromContractChecker(checker); // throws on anything the judge would not understand
+  return checker === undefined ? "tokens" : (checker as ContractChecker);
 }
 
 /** Reads one package directory into a Problem; throws with the package's path on any defect. */
 export function loadPackage(dir: string, now = new Date()): Problem {
-  const slug = path.basename(dir);
   try {
     const meta = YAML.parse(fs.readFileSync(path.join(dir, "problem.yaml"), "utf8")) as Record<string, unknown>;
     const statement = fs.readFileSync(path.join(dir, "statement.md"), "utf8");
     const tests = [...readTests(path.join(dir, "data", "sample"), true), ...readTests(path.join(dir, "data", "secret"), false)];
-    if (!tests.some((t) => t.sample)) throw new Error("no sample tests");
     const limits = (meta.limits ?? {}) as { timeMs?: number; memoryMb?: number };
     const kind = meta.kind ?? "stdio";
-    if (kind !== "stdio" && kind !== "function") throw new Error(`kind must be stdio or function, not '${String(kind)}'`);
-    const signature = kind === "function" ? parseSignature(meta.signature) : undefined;
-    if (kind === "function") {
-      const bad = functionTestProblems(tests);
-      if (bad.length) throw new Error(bad.map((b) => `${b.field} ${b.message}`).join("; "));
-    }
     const checker = parseChecker(meta.checker, dir);
-    if (kind === "function" && typeof checker === "object" && "custom" in checker) throw new Error("function problems compare values: no custom checker");
     const hash = crypto.createHash("sha256").update(JSON.stringify({ meta, statement, tests, checker })).digest("hex");
-    const difficulty = meta.difficulty;
-    if (difficulty !== "easy" && difficulty !== "medium" && difficulty !== "hard") throw new Error("difficulty must be easy, medium or hard");
-    return {
+    const slug = path.basename(dir);
+    const problem: Problem = {
       slug,
       title: String(meta.title ?? slug),
       statement,
-      difficulty,
+      difficulty: meta.difficulty as Difficulty,
       tags: Array.isArray(meta.tags) ? meta.tags.map(String) : [],
-      kind,
-      ...(signature ? { signature } : {}),
+      kind: kind as Problem["kind"],
+      ...(kind === "function" ? { signature: parseSignature(meta.signature) } : {}),
       limits: { timeMs: Number(limits.timeMs ?? 1000), memoryMb: Number(limits.memoryMb ?? 256) },
       checker,
       tests,
@@ -159,9 +153,37 @@ export function loadPackage(dir: string, now = new Date()): Problem {
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
+    const defect = problemDefect(problem);
+    if (defect) throw new Error(defect);
+    return problem;
   } catch (err) {
     throw new Error(`problem package ${dir}: ${(err as Error).message}`);
   }
+}
+
+/** What is wrong with a problem from a package (read here, or sent by another process), if anything. */
+function problemDefect(problem: Problem): string | undefined {
+  if (typeof problem !== "object" || problem === null) return "not an object";
+  if (typeof problem.slug !== "string" || !SLUG_PATTERN.test(problem.slug)) return "the slug must be 3 to 64 lowercase letters, digits and hyphens";
+  if (typeof problem.title !== "string" || typeof problem.statement !== "string") return "title and statement must be text";
+  if (!DIFFICULTIES.includes(problem.difficulty)) return "difficulty must be easy, medium or hard";
+  if (!Array.isArray(problem.tags) || !problem.tags.every((t) => typeof t === "string")) return "tags must be text";
+  if (problem.kind !== "stdio" && problem.kind !== "function") return `kind must be stdio or function, not '${String(problem.kind)}'`;
+  if (!Number.isInteger(problem.limits?.timeMs) || !Number.isInteger(problem.limits?.memoryMb)) return "limits must be integers";
+  if (!Array.isArray(problem.tests) || !problem.tests.every((t) => typeof t.input === "string" && typeof t.output === "string")) return "tests must be text";
+  if (!problem.tests.some((t) => t.sample)) return "no sample tests";
+  try {
+    fromContractChecker(problem.checker);
+    if (problem.kind === "function") parseSignature(problem.signature);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  if (problem.kind === "function") {
+    if (typeof problem.checker === "object" && "custom" in problem.checker) return "function problems compare values: no custom checker";
+    const bad = functionTestProblems(problem.tests);
+    if (bad.length) return bad.map((b) => `${b.field} ${b.message}`).join("; ");
+  }
+  return undefined;
 }
 
 /** Every package under `root` (directories holding a problem.yaml). */
@@ -177,21 +199,7 @@ export function packageDirs(root: string): string[] {
 /** A package's problem as another process sends it (`npm run problems:import`): checked like a package. */
 export function checkImported(value: unknown): Problem {
   const problem = value as Problem;
-  const fail = (message: string): never => {
-    throw new Error(`imported problem ${JSON.stringify(problem?.slug ?? null)}: ${message}`);
-  };
-  if (typeof problem !== "object" || problem === null) return fail("not an object");
-  if (typeof problem.slug !== "string" || !/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/.test(problem.slug)) fail("bad slug");
-  if (typeof problem.title !== "string" || typeof problem.statement !== "string") fail("title and statement must be strings");
-  if (!["easy", "medium", "hard"].includes(problem.difficulty)) fail("bad difficulty");
-  if (!Array.isArray(problem.tags) || !problem.tags.every((t) => typeof t === "string")) fail("tags must be strings");
-  if (problem.kind !== "stdio" && problem.kind !== "function") fail("kind must be stdio or function");
-  if (problem.kind === "function") parseSignature(problem.signature);
-  if (!Number.isInteger(problem.limits?.timeMs) || !Number.isInteger(problem.limits?.memoryMb)) fail("limits must be integers");
-  fromContractChecker(problem.checker);
-  if (!Array.isArray(problem.tests) || !problem.tests.some((t) => t.sample)) fail("no sample tests");
-  if (!problem.tests.every((t) => typeof t.input === "string" && typeof t.output === "string")) fail("tests must be text");
-  if (problem.kind === "function" && functionTestProblems(problem.tests).length) fail("function tests must be JSON");
-  if (problem.source?.kind !== "package" || typeof problem.source.hash !== "string") fail("not from a package");
+  const defect = problemDefect(problem) ?? (problem.source?.kind === "package" && typeof problem.source.hash === "string" ? undefined : "not from a package");
+  if (defect) throw new Error(`imported problem ${JSON.stringify(problem?.slug ?? null)}: ${defect}`);
   return problem;
 }
