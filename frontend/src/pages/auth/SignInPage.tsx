@@ -1,53 +1,32 @@
-import { useRef, useState, type FormEvent } from "react";
-import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
-import { focusFirstInvalid, FormError, TextField } from "../../components/Field";
-import { safeNext } from "../../components/Guards";
+import { useState, type FormEvent } from "react";
+import { Link, Navigate, useSearchParams } from "react-router";
+import { FormError, TextField } from "../../components/Field";
 import { usePageTitle } from "../../components/usePageTitle";
 import { signIn } from "../../session/session";
 import { useSession } from "../../session/store";
 import { AuthCard } from "./AuthLayout";
-import { authErrors, useSecondsLeft, type FormErrors } from "./authErrors";
+import { useAuthForm } from "./useAuthForm";
 
 export default function SignInPage() {
   usePageTitle("Sign in");
   const [params] = useSearchParams();
-  const navigate = useNavigate();
   const status = useSession((s) => s.status);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
   const oauthFailed = params.get("error") === "oauth_failed";
-  const [errors, setErrors] = useState<FormErrors>({ fields: {}, form: oauthFailed ? "Signing in with that provider did not work. Try again or use your email." : undefined });
-  const [retryUntil, setRetryUntil] = useState<number>();
-  const secondsLeft = useSecondsLeft(retryUntil);
-  const form = useRef<HTMLFormElement>(null);
-  const next = safeNext(params.get("next"));
+  const { next, busy, errors, secondsLeft, form, submit } = useAuthForm(
+    ["email", "password"],
+    oauthFailed ? "Signing in with that provider did not work. Try again or use your email." : undefined,
+  );
 
   if (status === "signedIn" && !busy) return <Navigate to={next} replace />;
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const fields: Record<string, string> = {};
-    if (!email.trim()) fields.email = "Enter your email.";
-    if (!password) fields.password = "Enter your password.";
-    if (Object.keys(fields).length) {
-      setErrors({ fields });
-      focusFirstInvalid(form.current);
-      return;
-    }
-    setBusy(true);
-    setErrors({ fields: {} });
-    try {
-      await signIn({ email: email.trim(), password });
-      navigate(next, { replace: true });
-    } catch (err) {
-      const found = authErrors(err, ["email", "password"]);
-      setErrors(found);
-      if (found.retryAfterS) setRetryUntil(Date.now() + found.retryAfterS * 1000);
-      focusFirstInvalid(form.current);
-    } finally {
-      setBusy(false);
-    }
+    const invalid: Record<string, string> = {};
+    if (!email.trim()) invalid.email = "Enter your email.";
+    if (!password) invalid.password = "Enter your password.";
+    void submit(invalid, () => signIn({ email: email.trim(), password }));
   }
 
   return (

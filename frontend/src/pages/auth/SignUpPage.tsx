@@ -1,56 +1,31 @@
-import { useRef, useState, type FormEvent } from "react";
-import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
-import { focusFirstInvalid, FormError, TextField } from "../../components/Field";
-import { safeNext } from "../../components/Guards";
+import { useState, type FormEvent } from "react";
+import { Link, Navigate } from "react-router";
+import { FormError, TextField } from "../../components/Field";
 import { usePageTitle } from "../../components/usePageTitle";
 import { signUp } from "../../session/session";
 import { useSession } from "../../session/store";
 import { AuthCard } from "./AuthLayout";
-import { authErrors, useSecondsLeft, type FormErrors } from "./authErrors";
+import { useAuthForm } from "./useAuthForm";
 
 const MIN_PASSWORD = 10;
 
 export default function SignUpPage() {
   usePageTitle("Sign up");
-  const [params] = useSearchParams();
-  const navigate = useNavigate();
   const status = useSession((s) => s.status);
   const [fullName, setFullName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
-  const [retryUntil, setRetryUntil] = useState<number>();
-  const secondsLeft = useSecondsLeft(retryUntil);
-  const form = useRef<HTMLFormElement>(null);
-  const next = safeNext(params.get("next"));
+  const { next, busy, errors, secondsLeft, form, submit } = useAuthForm(["fullName", "email", "password"]);
 
   if (status === "signedIn" && !busy) return <Navigate to={next} replace />;
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const fields: Record<string, string> = {};
-    if (!fullName.trim()) fields.fullName = "Enter your name.";
-    if (!email.trim()) fields.email = "Enter your email.";
-    if (password.length < MIN_PASSWORD) fields.password = `Use at least ${MIN_PASSWORD} characters.`;
-    if (Object.keys(fields).length) {
-      setErrors({ fields });
-      focusFirstInvalid(form.current);
-      return;
-    }
-    setBusy(true);
-    setErrors({ fields: {} });
-    try {
-      await signUp({ fullName: fullName.trim(), email: email.trim(), password });
-      navigate(next, { replace: true });
-    } catch (err) {
-      const found = authErrors(err, ["fullName", "email", "password"]);
-      setErrors(found);
-      if (found.retryAfterS) setRetryUntil(Date.now() + found.retryAfterS * 1000);
-      focusFirstInvalid(form.current);
-    } finally {
-      setBusy(false);
-    }
+    const invalid: Record<string, string> = {};
+    if (!fullName.trim()) invalid.fullName = "Enter your name.";
+    if (!email.trim()) invalid.email = "Enter your email.";
+    if (password.length < MIN_PASSWORD) invalid.password = `Use at least ${MIN_PASSWORD} characters.`;
+    void submit(invalid, () => signUp({ fullName: fullName.trim(), email: email.trim(), password }));
   }
 
   return (
